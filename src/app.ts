@@ -1,0 +1,32 @@
+/** Model -> cdktf App: one IAM stack per account, one k8s stack per cluster with ServiceAccounts. */
+import { App } from "cdktf";
+import type { BindingsModel } from "./bindings/model";
+import { IamStack } from "./stacks/iam-stack";
+import { K8sStack, serviceAccountBindings } from "./stacks/k8s-stack";
+
+export interface BuildAppOptions {
+  /** @default cdktf's (CDKTF_OUTDIR, or cdktf.out) */
+  readonly outdir?: string;
+}
+
+export function iamStackName(accountAlias: string): string {
+  return `iam-${accountAlias}`;
+}
+
+export function k8sStackName(clusterKey: string): string {
+  return `k8s-${clusterKey}`;
+}
+
+export function buildApp(model: BindingsModel, options: BuildAppOptions = {}): App {
+  // No stack traces in the manifest: they hold absolute paths and differ between machines.
+  const app = new App({ stackTraces: false, ...(options.outdir ? { outdir: options.outdir } : {}) });
+  // Every declared account gets its stack, even without roles: removing an account's last binding
+  // must still plan as a destroy, not leave the roles behind in a stack that vanished.
+  for (const account of model.accounts.values()) {
+    new IamStack(app, iamStackName(account.alias), { model, account });
+  }
+  for (const cluster of model.clusters.values()) {
+    if (serviceAccountBindings(model, cluster).length > 0) new K8sStack(app, k8sStackName(cluster.key), { model, cluster });
+  }
+  return app;
+}

@@ -1,0 +1,127 @@
+/**
+ * The validated model of a bindings file: every reference resolved, every default applied, every
+ * list in a deterministic order. Everything downstream (stacks, lint, explain) reads this, never
+ * the YAML.
+ */
+
+/** The ServiceAccount annotation IRSA's webhook reads; podiam sets it from the binding's role. */
+export const ROLE_ARN_ANNOTATION = "eks.amazonaws.com/role-arn";
+
+export type Partition = "aws" | "aws-cn" | "aws-us-gov";
+export type Mode = "irsa" | "pod-identity" | "both";
+
+export interface Account {
+  readonly alias: string;
+  readonly id: string;
+  readonly partition: Partition;
+  readonly region: string;
+  readonly providerRoleArn?: string;
+  readonly previousNames: readonly string[];
+}
+
+export interface Cluster {
+  readonly key: string;
+  /** Alias of the cluster's account. */
+  readonly account: string;
+  readonly region: string;
+  /** EKS cluster name. */
+  readonly name: string;
+  /** `https://...`; undefined when it is read from the cluster at plan time. */
+  readonly oidcIssuer?: string;
+  readonly oidcProvider: "create" | "existing";
+  readonly kubernetesAuth: "token" | "exec";
+  readonly previousNames: readonly string[];
+}
+
+export interface ServiceAccountRef {
+  readonly namespace: string;
+  readonly name: string;
+}
+
+export type ConditionValue = string | number | boolean;
+
+export interface Statement {
+  readonly sid?: string;
+  readonly effect: "Allow" | "Deny";
+  readonly actions?: readonly string[];
+  readonly notActions?: readonly string[];
+  readonly resources?: readonly string[];
+  readonly notResources?: readonly string[];
+  /** operator -> condition key -> values */
+  readonly conditions?: Readonly<Record<string, Readonly<Record<string, ConditionValue | readonly ConditionValue[]>>>>;
+}
+
+export interface RoleSettings {
+  readonly name: string;
+  readonly path: string;
+  /** Computed, never looked up: `arn:<partition>:iam::<account id>:role<path><name>`. */
+  readonly arn: string;
+  readonly description?: string;
+  readonly maxSessionDuration: number;
+  readonly permissionsBoundary?: string;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+export interface ServiceAccountSettings {
+  readonly create: boolean;
+  readonly annotations: Readonly<Record<string, string>>;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly automountToken: boolean;
+}
+
+export interface Binding {
+  readonly name: string;
+  /** Keys of the trusted clusters, sorted. */
+  readonly clusters: readonly string[];
+  /** In file order, as the reviewer wrote them. */
+  readonly serviceAccounts: readonly ServiceAccountRef[];
+  /** Alias of the account the role lives in. */
+  readonly account: string;
+  readonly mode: Mode;
+  readonly role: RoleSettings;
+  readonly managedPolicies: readonly string[];
+  readonly statements: readonly Statement[];
+  readonly serviceAccount: ServiceAccountSettings;
+  readonly previousNames: readonly string[];
+  /** Where the binding is in the file: its index under `bindings`. Only for messages. */
+  readonly index: number;
+}
+
+export type Backend =
+  | { readonly kind: "local" }
+  | { readonly kind: "s3"; readonly bucket: string; readonly region: string; readonly keyPrefix?: string; readonly useLockfile: boolean };
+
+export interface Quotas {
+  readonly managedPoliciesPerRole: number;
+  readonly roleTrustPolicyLength: number;
+}
+
+export interface BindingsModel {
+  /** By alias, sorted. */
+  readonly accounts: ReadonlyMap<string, Account>;
+  /** By key, sorted. */
+  readonly clusters: ReadonlyMap<string, Cluster>;
+  /** Sorted by name. */
+  readonly bindings: readonly Binding[];
+  readonly backend: Backend;
+  readonly quotas: Quotas;
+  /** defaults.tags: also on what no binding owns alone (OIDC providers). */
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+export function serviceAccountId(sa: ServiceAccountRef): string {
+  return `${sa.namespace}/${sa.name}`;
+}
+
+/** The accounts and clusters a binding touches, resolved. */
+export function clustersOf(model: BindingsModel, binding: Binding): Cluster[] {
+  return binding.clusters.map((key) => model.clusters.get(key)!);
+}
+
+export function usesIrsa(mode: Mode): boolean {
+  return mode === "irsa" || mode === "both";
+}
+
+export function usesPodIdentity(mode: Mode): boolean {
+  return mode === "pod-identity" || mode === "both";
+}

@@ -1,0 +1,166 @@
+/**
+ * zod's issues, turned into problems a person can act on: the value that was found, what was
+ * expected, and for an unknown key the known key it was probably meant to be.
+ */
+import type { z } from "zod";
+import { FilePath, Problem } from "./problems";
+import { BindingsSource } from "./source";
+
+export function schemaProblems(source: BindingsSource, schema: z.ZodType, data: unknown, issues: readonly z.core.$ZodIssue[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+    const found = valueAt(data, path);
+    switch (issue.code) {
+      case "unrecognized_keys":
+        for (const key of issue.keys) {
+          const known = knownKeysAt(schema, path);
+          const hint = suggest(key, missingRequired(known, found.value)) ?? suggest(key, known.map((k) => k.key));
+          problems.push(source.problem([...path, key], `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ""}`, { at: "key" }));
+        }
+        break;
+      case "invalid_key": {
+        const key = String(path[path.length - 1]);
+        const inner = issue.issues[0]?.message ?? "is not a valid key";
+        problems.push(source.problem(path, `"${key}": ${inner}`, { at: "key" }));
+        break;
+      }
+      case "invalid_type":
+        if (found.missing) problems.push(source.problem(path, `is required${requiredHint(issue.expected)}`));
+        else if (isDefaultMessage(issue.message)) problems.push(source.problem(path, `expected ${describeExpected(issue.expected)}, got ${describeValue(found.value)}`));
+        else problems.push(source.problem(path, `${issue.message} (got ${describeValue(found.value)})`));
+        break;
+      case "invalid_value":
+        if (isDefaultMessage(issue.message)) {
+          problems.push(source.problem(path, `${describeValue(found.value)} is not one of: ${issue.values.map((v) => String(v)).join(", ")}`));
+        } else {
+          problems.push(source.problem(path, `${issue.message} (got ${describeValue(found.value)})`));
+        }
+        break;
+      case "invalid_union":
+        problems.push(source.problem(path, `expected a string, number, boolean or a list of them, got ${describeValue(found.value)}`));
+        break;
+      case "invalid_format":
+      case "too_big":
+      case "too_small":
+        problems.push(source.problem(path, `${isScalar(found.value) ? `${describeValue(found.value)} ` : ""}${issue.message}`));
+        break;
+      default:
+        problems.push(source.problem(path, issue.message));
+    }
+  }
+  return problems;
+}
+
+function isDefaultMessage(message: string): boolean {
+  return message.startsWith("Invalid input") || message.startsWith("Invalid option");
+}
+
+function requiredHint(expected: string): string {
+  return expected === "object" ? " (a mapping)" : expected === "array" ? " (a list)" : "";
+}
+
+function describeExpected(expected: string): string {
+  switch (expected) {
+    case "object":
+      return "a mapping (key: value)";
+    case "array":
+      return "a list";
+    case "string":
+      return "a string";
+    case "number":
+      return "a number";
+    case "boolean":
+      return "true or false";
+    default:
+      return expected;
+  }
+}
+
+function isScalar(value: unknown): boolean {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+}
+
+/** A short, quoted rendering of a value for a message. */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return "nothing (an empty value)";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") {
+    const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+    return JSON.stringify(shown);
+  }
+  if (typeof value === "number") return `the number ${value}`;
+  return String(value);
+}
+
+function valueAt(data: unknown, path: FilePath): { missing: boolean; value: unknown } {
+  let node = data;
+  for (const segment of path) {
+    if (node === null || typeof node !== "object" || !(segment in (node as object))) return { missing: true, value: undefined };
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return { missing: false, value: node };
+}
+
+/** Required keys not written: a typo is most likely one of them (serviceAcount -> serviceAccounts). */
+function missingRequired(known: readonly { key: string; required: boolean }[], written: unknown): string[] {
+  const present = new Set(Object.keys(written !== null && typeof written === "object" ? written : {}));
+  return known.filter((k) => k.required && !present.has(k.key)).map((k) => k.key);
+}
+
+/** The keys the schema knows at `path`, for "did you mean". */
+function knownKeysAt(schema: z.ZodType, path: FilePath): { key: string; required: boolean }[] {
+  let node: unknown = schema;
+  for (const segment of [...path, undefined]) {
+    for (let guard = 0; guard < 10; guard++) {
+      const def = (node as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
+      if (!def) return [];
+      if (def.type === "optional" || def.type === "nullable" || def.type === "default") node = def.innerType;
+      else break;
+    }
+    const def = (node as { _zod: { def: Record<string, unknown> } })._zod.def;
+    if (segment === undefined) {
+      if (def.type !== "object") return [];
+      return Object.entries(def.shape as Record<string, { _zod: { def: { type: string } } }>).map(([key, field]) => ({
+        key,
+        required: field._zod.def.type !== "optional",
+      }));
+    }
+    if (def.type === "object") node = (def.shape as Record<string, unknown>)[segment];
+    else if (def.type === "record") node = def.valueType;
+    else if (def.type === "array") node = def.element;
+    else return [];
+    if (!node) return [];
+  }
+  return [];
+}
+
+/** The known key closest to `key` (edit distance at most 2, or equal ignoring case). */
+export function suggest(key: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of known) {
+    const distance = candidate.toLowerCase() === key.toLowerCase() ? 0 : editDistance(key, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
+}

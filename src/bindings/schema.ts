@@ -1,0 +1,283 @@
+/**
+ * bindings.yaml, version 1, as a zod schema: the shape of the file (types, required keys, unknown
+ * keys, formats). Cross-references, uniqueness and AWS limits are checked in `checks.ts`, on the
+ * model. This schema is also the source of `bindings.schema.json` (`podiam schema`).
+ */
+import { z } from "zod";
+
+const ACCOUNT_ID = /^[0-9]{12}$/;
+const AWS_REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]$/;
+/** What we accept as a key of accounts/clusters and as a binding name: it becomes a Terraform address. */
+export const IDENTIFIER = /^[a-z][a-z0-9_-]*$/;
+const IDENTIFIER_HINT = "lowercase letters, digits, '-' and '_', starting with a letter";
+/** namespace/name; both parts are checked as Kubernetes names in checks.ts, with a precise message. */
+const SERVICE_ACCOUNT_REF = /^[^/]+\/[^/]+$/;
+
+const identifier = (what: string) =>
+  z
+    .string()
+    .max(64, { error: `${what} must be at most 64 characters` })
+    .regex(IDENTIFIER, { error: `${what} must be ${IDENTIFIER_HINT}` });
+
+const accountId = z
+  .string({ error: 'must be a quoted string of 12 digits, for example id: "111122223333"' })
+  .regex(ACCOUNT_ID, { error: 'must be 12 digits, quoted, for example "111122223333"' });
+
+const region = z
+  .string()
+  .regex(AWS_REGION, { error: "is not an AWS region (for example eu-west-1)" })
+  .meta({ examples: ["eu-west-1"] });
+
+const stringMap = z.record(z.string(), z.string());
+
+const tags = stringMap.meta({
+  description: "AWS tags, key: value.",
+  examples: [{ team: "billing" }],
+});
+
+const previousNames = z.array(identifier("a previous name")).meta({
+  description:
+    "Names this entry had before. podiam emits Terraform moved blocks from the old addresses, so a rename plans as a move, not a destroy and create.",
+  examples: [["old-name"]],
+});
+
+export const partitionSchema = z.enum(["aws", "aws-cn", "aws-us-gov"]);
+export const modeSchema = z.enum(["irsa", "pod-identity", "both"]);
+
+export const accountSchema = z
+  .strictObject({
+    id: accountId.meta({ description: "The 12-digit AWS account id, quoted.", examples: ["111122223333"] }),
+    partition: partitionSchema
+      .optional()
+      .meta({ description: "The AWS partition.", default: "aws", examples: ["aws"] }),
+    region: region.meta({ description: "Region of the aws provider in this account's IAM stack." }),
+    providerRoleArn: z.string().optional().meta({
+      description: "Role the aws provider assumes (assume_role) to manage this account.",
+      examples: ["arn:aws:iam::111122223333:role/terraform"],
+    }),
+    previousNames: previousNames.optional(),
+  })
+  .meta({ description: "An AWS account, by alias." });
+
+export const clusterSchema = z
+  .strictObject({
+    account: z.string().meta({ description: "Alias (from accounts) of the cluster's account.", examples: ["prod"] }),
+    region: region.meta({ description: "The cluster's region." }),
+    name: z
+      .string()
+      .regex(/^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/, { error: "is not an EKS cluster name (1-100 of letters, digits, '-' and '_')" })
+      .optional()
+      .meta({ description: "The EKS cluster name.", default: "the cluster key", examples: ["prod-eu-1"] }),
+    oidcIssuer: z.string().optional().meta({
+      description:
+        "The cluster's OIDC issuer URL. When given, trust policies are literal JSON, reviewable in a pull request; when absent, it is read from the cluster (aws_eks_cluster) at plan time.",
+      examples: ["https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE"],
+    }),
+    oidcProvider: z.enum(["create", "existing"]).optional().meta({
+      description:
+        "create: podiam manages the IAM OIDC provider for this cluster in every account that holds its IRSA roles. existing: it exists already (eksctl, another Terraform root) and is referenced by ARN.",
+      default: "create",
+    }),
+    kubernetes: z
+      .strictObject({
+        auth: z.enum(["token", "exec"]).optional().meta({
+          description:
+            "token: a token from aws_eks_cluster_auth at plan time. exec: the kubernetes provider runs `aws eks get-token` (needs the AWS CLI where Terraform runs).",
+          default: "token",
+        }),
+      })
+      .optional()
+      .meta({ description: "How the k8s stack reaches the API server." }),
+    previousNames: previousNames.optional(),
+  })
+  .meta({ description: "An EKS cluster, by key." });
+
+export const serviceAccountSettingsSchema = z
+  .strictObject({
+    create: z.boolean().optional().meta({
+      description: "false: podiam makes the role only; the ServiceAccount is owned elsewhere (Helm, GitOps).",
+      default: true,
+    }),
+    annotations: stringMap.optional().meta({
+      description: "Annotations on the ServiceAccount, besides eks.amazonaws.com/role-arn.",
+      examples: [{ "eks.amazonaws.com/sts-regional-endpoints": "true" }],
+    }),
+    labels: stringMap.optional().meta({
+      description: "Labels on the ServiceAccount.",
+      examples: [{ "app.kubernetes.io/managed-by": "podiam" }],
+    }),
+    automountToken: z.boolean().optional().meta({
+      description: "automount_service_account_token of the ServiceAccount.",
+      default: true,
+    }),
+  })
+  .meta({ description: "The Kubernetes ServiceAccount podiam writes for a binding." });
+
+const roleName = z.string().meta({ description: "IAM role name.", examples: ["invoice-reader"] });
+const rolePath = z.string().meta({ description: "IAM role path, starting and ending with '/'.", examples: ["/eks/"] });
+const maxSessionDuration = z
+  .number()
+  .int({ error: "must be a whole number of seconds" })
+  .min(3600, { error: "must be at least 3600 seconds (IAM's minimum)" })
+  .max(43200, { error: "must be at most 43200 seconds (IAM's maximum)" })
+  .meta({ description: "Maximum session duration of the role, in seconds (3600 to 43200).", default: 3600 });
+const permissionsBoundary = z.string().meta({
+  description: "ARN of the managed policy used as the role's permissions boundary. It must live in the role's account (or be AWS managed).",
+  examples: ["arn:aws:iam::111122223333:policy/workload-boundary"],
+});
+
+export const defaultsSchema = z
+  .strictObject({
+    mode: modeSchema.optional().meta({ description: "How pods get the role.", default: "irsa" }),
+    roleNamePrefix: z.string().optional().meta({ description: "Prefix of default role names.", default: "", examples: ["eks-"] }),
+    rolePath: rolePath.optional().meta({ default: "/" }),
+    permissionsBoundary: permissionsBoundary.optional(),
+    maxSessionDuration: maxSessionDuration.optional(),
+    tags: tags.optional(),
+    serviceAccount: serviceAccountSettingsSchema.optional(),
+  })
+  .meta({ description: "What every binding inherits." });
+
+const conditionValue = z.union([z.string(), z.number(), z.boolean()]);
+export const statementSchema = z
+  .strictObject({
+    sid: z
+      .string()
+      .regex(/^[A-Za-z0-9]+$/, { error: "must be letters and digits only (IAM's Sid)" })
+      .optional()
+      .meta({ description: "Statement id, letters and digits.", examples: ["ReadInvoices"] }),
+    effect: z.enum(["Allow", "Deny"]).optional().meta({ description: "Allow or Deny.", default: "Allow" }),
+    actions: z.array(z.string()).min(1, { error: "must list at least one action" }).optional().meta({
+      description: "IAM actions, service:Action, wildcards allowed.",
+      examples: [["s3:GetObject"]],
+    }),
+    notActions: z.array(z.string()).min(1, { error: "must list at least one action" }).optional().meta({
+      description: "NotAction: every action but these (use with care; lint flags it on Allow).",
+    }),
+    resources: z.array(z.string()).min(1, { error: "must list at least one resource" }).optional().meta({
+      description: "Resource ARNs, or *.",
+      examples: [["arn:aws:s3:::acme-invoices/*"]],
+    }),
+    notResources: z.array(z.string()).min(1, { error: "must list at least one resource" }).optional().meta({
+      description: "NotResource: every resource but these.",
+    }),
+    conditions: z
+      .record(z.string(), z.record(z.string(), z.union([conditionValue, z.array(conditionValue)])))
+      .optional()
+      .meta({
+        description: "IAM conditions: operator -> condition key -> value or values.",
+        examples: [{ StringEquals: { "s3:ExistingObjectTag/team": "billing" } }],
+      }),
+  })
+  .meta({ description: "One IAM policy statement." });
+
+export const bindingSchema = z
+  .strictObject({
+    name: identifier("a binding name").meta({
+      description: "Unique name: the binding's identity, its Terraform addresses and its default role name.",
+      examples: ["invoice-reader"],
+    }),
+    cluster: z.string().optional().meta({ description: "Key of the cluster (from clusters).", examples: ["prod-eu"] }),
+    clusters: z
+      .array(z.string())
+      .min(1, { error: "must list at least one cluster" })
+      .optional()
+      .meta({ description: "Keys of several clusters: one role trusted by all.", examples: [["prod-eu", "prod-us"]] }),
+    serviceAccounts: z
+      .array(z.string().regex(SERVICE_ACCOUNT_REF, { error: "is not namespace/name" }))
+      .min(1, { error: "must list at least one ServiceAccount" })
+      .meta({ description: "ServiceAccounts as namespace/name.", examples: [["billing/invoice-api"]] }),
+    account: z.string().optional().meta({
+      description: "Alias of the account the role lives in, when not the cluster's (cross-account IRSA).",
+      examples: ["shared"],
+    }),
+    mode: modeSchema.optional().meta({ description: "How pods get the role.", default: "defaults.mode" }),
+    role: z
+      .strictObject({
+        name: roleName.optional().meta({ default: "defaults.roleNamePrefix + binding name" }),
+        path: rolePath.optional().meta({ default: "defaults.rolePath" }),
+        description: z.string().max(1000, { error: "must be at most 1000 characters (IAM's limit)" }).optional().meta({
+          description: "Role description.",
+          examples: ["Reads invoices from S3"],
+        }),
+        maxSessionDuration: maxSessionDuration.optional(),
+        permissionsBoundary: permissionsBoundary.optional(),
+        tags: tags.optional(),
+      })
+      .optional()
+      .meta({ description: "The IAM role; every field optional." }),
+    policies: z
+      .strictObject({
+        managed: z.array(z.string()).optional().meta({
+          description: "ARNs of managed policies to attach (AWS managed, or customer managed in the role's account).",
+          examples: [["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"]],
+        }),
+        statements: z.array(statementSchema).optional().meta({
+          description: "Statements compiled into one customer-managed policy attached to the role.",
+        }),
+        presets: z.record(z.string(), z.unknown()).optional().meta({
+          description: "Well-known add-on policies with their inputs (not supported yet).",
+        }),
+      })
+      .optional()
+      .meta({ description: "What the role may do." }),
+    serviceAccount: serviceAccountSettingsSchema.optional().meta({
+      description: "Overrides defaults.serviceAccount for this binding (maps are merged, the binding's entries win).",
+    }),
+    previousNames: previousNames.optional(),
+  })
+  .meta({ description: "One role, the ServiceAccounts that may assume it, and what it may do." });
+
+export const backendSchema = z
+  .strictObject({
+    s3: z
+      .strictObject({
+        bucket: z.string().min(3).meta({ description: "State bucket.", examples: ["acme-tf-state"] }),
+        region: region.meta({ description: "Region of the state bucket." }),
+        keyPrefix: z.string().optional().meta({
+          description: "Prefix of the state keys; each stack's key is <keyPrefix>/<stack>.tfstate.",
+          examples: ["irsa"],
+        }),
+        useLockfile: z.boolean().optional().meta({ description: "S3-native state locking (use_lockfile).", default: true }),
+      })
+      .meta({ description: "S3 backend, one state key per stack." }),
+  })
+  .meta({ description: "Where state lives. Default: local state, one file per stack." });
+
+export const quotasSchema = z
+  .strictObject({
+    managedPoliciesPerRole: z.number().int().min(1).max(25).optional().meta({
+      description: "Managed policies attachable to one role (IAM quota, raisable with AWS). Includes the binding's own policy.",
+      default: 10,
+    }),
+    roleTrustPolicyLength: z.number().int().min(2048).max(8192).optional().meta({
+      description: "Maximum trust policy length without whitespace (IAM quota, raisable with AWS).",
+      default: 2048,
+    }),
+  })
+  .meta({ description: "IAM quotas of your accounts, where you had AWS raise them." });
+
+export const bindingsFileSchema = z
+  .strictObject({
+    version: z.literal(1, { error: "must be 1" }).meta({ description: "Format version of this file." }),
+    accounts: z.record(identifier("an account alias"), accountSchema).meta({ description: "AWS accounts, by alias." }),
+    clusters: z.record(identifier("a cluster key"), clusterSchema).meta({ description: "EKS clusters, by key." }),
+    defaults: defaultsSchema.optional(),
+    terraform: z
+      .strictObject({ backend: backendSchema.optional() })
+      .optional()
+      .meta({ description: "Terraform settings of the generated stacks." }),
+    quotas: quotasSchema.optional(),
+    bindings: z.array(bindingSchema).meta({ description: "The bindings: who may do what." }),
+  })
+  .meta({ title: "podiam bindings.yaml", description: "IRSA and EKS Pod Identity bindings, compiled by podiam." });
+
+export type BindingsFileInput = z.infer<typeof bindingsFileSchema>;
+export type BindingInput = z.infer<typeof bindingSchema>;
+export type StatementInput = z.infer<typeof statementSchema>;
+export type ServiceAccountSettingsInput = z.infer<typeof serviceAccountSettingsSchema>;
+
+/** The JSON Schema of the file, for editors (`podiam schema`, bindings.schema.json). */
+export function bindingsJsonSchema(): object {
+  return z.toJSONSchema(bindingsFileSchema, { io: "input" });
+}

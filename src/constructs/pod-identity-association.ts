@@ -1,0 +1,36 @@
+import { Construct } from "constructs";
+import type { TerraformProvider } from "cdktf";
+import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-identity-association";
+import type { ServiceAccountRef } from "../bindings/model";
+import { address, named, serviceAccountAddress } from "./addresses";
+
+export interface PodIdentityAssociationProps {
+  /** Terraform name prefix (the binding's name). */
+  readonly address: string;
+  readonly clusterKey: string;
+  readonly clusterName: string;
+  readonly serviceAccount: ServiceAccountRef;
+  readonly roleArn: string;
+  /** Provider for the cluster's region. @default the stack's default aws provider */
+  readonly provider?: TerraformProvider;
+  /** @default no tags */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** EKS Pod Identity: the cluster hands the role to pods of one ServiceAccount. */
+export class PodIdentityAssociation extends Construct {
+  constructor(scope: Construct, id: string, props: PodIdentityAssociationProps) {
+    super(scope, id);
+    named(
+      new EksPodIdentityAssociation(this, "association", {
+        clusterName: props.clusterName,
+        namespace: props.serviceAccount.namespace,
+        serviceAccount: props.serviceAccount.name,
+        roleArn: props.roleArn,
+        ...(props.provider ? { provider: props.provider } : {}),
+        ...(props.tags && Object.keys(props.tags).length > 0 ? { tags: { ...props.tags } } : {}),
+      }),
+      address(props.address, props.clusterKey, serviceAccountAddress(props.serviceAccount)),
+    );
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * Terraform reads every string in its JSON syntax as a template: `${...}` and `%{...}` would be
+ * evaluated. IAM policy variables such as `${aws:username}` must reach IAM as written, so literal
+ * text is escaped (`$${`, `%%{`).
+ */
+export function terraformLiteral(text: string): string {
+  return text.replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+}

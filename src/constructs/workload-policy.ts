@@ -1,0 +1,40 @@
+import { Construct } from "constructs";
+import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
+import type { Statement } from "../bindings/model";
+import { renderPolicy } from "../iam/policy-document";
+import { workloadPolicy } from "../iam/workload-policy";
+import { named } from "./addresses";
+import { terraformLiteral } from "./terraform-literal";
+
+export interface WorkloadPolicyProps {
+  /** Terraform name (the binding's name). */
+  readonly address: string;
+  /** IAM name of the policy (the role's name). */
+  readonly name: string;
+  /** IAM path of the policy (the role's path). */
+  readonly path: string;
+  readonly statements: readonly Statement[];
+  /** @default none */
+  readonly description?: string;
+  /** @default no tags */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** A binding's statements as one customer-managed policy, its JSON a literal in the output. */
+export class WorkloadPolicy extends Construct {
+  readonly policy: IamPolicy;
+
+  constructor(scope: Construct, id: string, props: WorkloadPolicyProps) {
+    super(scope, id);
+    this.policy = named(
+      new IamPolicy(this, "policy", {
+        name: props.name,
+        path: props.path,
+        policy: terraformLiteral(renderPolicy(workloadPolicy(props.statements))),
+        ...(props.description !== undefined ? { description: props.description } : {}),
+        ...(props.tags && Object.keys(props.tags).length > 0 ? { tags: { ...props.tags } } : {}),
+      }),
+      props.address,
+    );
+  }
+}

@@ -1,0 +1,77 @@
+import { Construct } from "constructs";
+import type { ITerraformDependable } from "cdktf";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import type { Statement } from "../bindings/model";
+import { address, managedPolicyKey, named } from "./addresses";
+import { WorkloadPolicy } from "./workload-policy";
+
+export interface WorkloadRoleProps {
+  /** Terraform name of the role and its policy (the binding's name). */
+  readonly address: string;
+  readonly name: string;
+  /** @default "/" */
+  readonly path?: string;
+  /** The trust policy, as rendered JSON (it may hold Terraform expressions for issuers read at plan time). */
+  readonly trustPolicy: string;
+  /** @default none */
+  readonly description?: string;
+  /** @default 3600 */
+  readonly maxSessionDuration?: number;
+  /** @default none */
+  readonly permissionsBoundary?: string;
+  /** @default no tags */
+  readonly tags?: Readonly<Record<string, string>>;
+  /** ARNs of managed policies to attach. @default none */
+  readonly managedPolicies?: readonly string[];
+  /** Statements of the role's own customer-managed policy. @default none (no policy) */
+  readonly statements?: readonly Statement[];
+  /** What the role must wait for: the OIDC providers its trust policy names. @default nothing */
+  readonly dependsOn?: readonly ITerraformDependable[];
+}
+
+/** A workload's IAM role: trust, its own policy, and managed policy attachments under stable keys. */
+export class WorkloadRole extends Construct {
+  readonly role: IamRole;
+  readonly policy?: WorkloadPolicy;
+
+  constructor(scope: Construct, id: string, props: WorkloadRoleProps) {
+    super(scope, id);
+    const tags = props.tags && Object.keys(props.tags).length > 0 ? { ...props.tags } : undefined;
+    this.role = named(
+      new IamRole(this, "role", {
+        name: props.name,
+        path: props.path ?? "/",
+        assumeRolePolicy: props.trustPolicy,
+        ...(props.description !== undefined ? { description: props.description } : {}),
+        maxSessionDuration: props.maxSessionDuration ?? 3600,
+        ...(props.permissionsBoundary !== undefined ? { permissionsBoundary: props.permissionsBoundary } : {}),
+        ...(tags ? { tags } : {}),
+        ...(props.dependsOn && props.dependsOn.length > 0 ? { dependsOn: [...props.dependsOn] } : {}),
+      }),
+      props.address,
+    );
+
+    if (props.statements && props.statements.length > 0) {
+      this.policy = new WorkloadPolicy(this, "policy", {
+        address: props.address,
+        name: props.name,
+        path: props.path ?? "/",
+        statements: props.statements,
+        ...(props.description !== undefined ? { description: props.description } : {}),
+        ...(tags ? { tags } : {}),
+      });
+      named(
+        new IamRolePolicyAttachment(this, "policy-attachment", {
+          role: this.role.name,
+          policyArn: this.policy.policy.arn,
+        }),
+        props.address,
+      );
+    }
+    for (const arn of props.managedPolicies ?? []) {
+      const key = managedPolicyKey(arn);
+      named(new IamRolePolicyAttachment(this, `managed-${key}`, { role: this.role.name, policyArn: arn }), address(props.address, key));
+    }
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * ARNs podiam computes instead of looking up, so that no stack depends on another, and the ARN
+ * shapes it accepts in the file.
+ */
+import type { Partition } from "../bindings/model";
+
+export function roleArn(partition: Partition, accountId: string, path: string, name: string): string {
+  return `arn:${partition}:iam::${accountId}:role${path}${name}`;
+}
+
+export function oidcProviderArn(partition: Partition, accountId: string, issuerHost: string): string {
+  return `arn:${partition}:iam::${accountId}:oidc-provider/${issuerHost}`;
+}
+
+export function eksClusterArn(partition: Partition, region: string, accountId: string, clusterName: string): string {
+  return `arn:${partition}:eks:${region}:${accountId}:cluster/${clusterName}`;
+}
+
+/** The issuer URL without its scheme: the OIDC provider's name in IAM and the prefix of its condition keys. */
+export function issuerHost(issuer: string): string {
+  return issuer.replace(/^https:\/\//, "");
+}
+
+export interface ParsedArn {
+  readonly partition: string;
+  readonly service: string;
+  readonly region: string;
+  readonly account: string;
+  readonly resource: string;
+}
+
+const ARN = /^arn:(aws|aws-cn|aws-us-gov):([a-z0-9-]+):([a-z0-9-]*):([0-9]{12}|aws|):(.+)$/;
+
+export function parseArn(arn: string): ParsedArn | undefined {
+  const match = ARN.exec(arn);
+  if (!match) return undefined;
+  const [, partition, service, region, account, resource] = match;
+  return { partition, service, region, account, resource };
+}
+
+const POLICY_PATH_AND_NAME = /^policy(\/[\x21-\x7e]*)?\/[\w+=,.@-]{1,128}$/;
+const ROLE_PATH_AND_NAME = /^role(\/[\x21-\x7e]*)?\/[\w+=,.@-]{1,64}$/;
+
+/** Why `arn` is not the ARN of an IAM managed policy, or undefined when it is one. */
+export function policyArnProblem(arn: string): string | undefined {
+  const parsed = parseArn(arn);
+  if (!parsed || parsed.service !== "iam" || parsed.region !== "" || parsed.account === "" || !POLICY_PATH_AND_NAME.test(parsed.resource)) {
+    return `"${arn}" is not a managed policy ARN (arn:aws:iam::aws:policy/NAME or arn:aws:iam::123456789012:policy/NAME)`;
+  }
+  return undefined;
+}
+
+/** Why `arn` is not the ARN of an IAM role, or undefined when it is one. */
+export function roleArnProblem(arn: string): string | undefined {
+  const parsed = parseArn(arn);
+  if (!parsed || parsed.service !== "iam" || parsed.region !== "" || !/^[0-9]{12}$/.test(parsed.account) || !ROLE_PATH_AND_NAME.test(parsed.resource)) {
+    return `"${arn}" is not an IAM role ARN (arn:aws:iam::123456789012:role/NAME)`;
+  }
+  return undefined;
+}
