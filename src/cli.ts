@@ -1,0 +1,114 @@
+/**
+ * podiam's command line: synth, validate, schema (and explain). Problems in the file are printed
+ * as FILE:LINE:COLUMN: PATH: message with exit status 1; nothing a user writes shows a stack trace.
+ */
+import { existsSync, rmSync } from "fs";
+import { join } from "path";
+import { Command, CommanderError } from "commander";
+import { buildApp } from "./app";
+import { loadBindingsFile, LoadResult } from "./bindings/load";
+import { formatProblem, hasErrors, Problem } from "./bindings/problems";
+import { bindingsJsonSchema } from "./bindings/schema";
+
+const DEFAULT_FILE = "bindings.yaml";
+
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+const processIo: Io = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+function defaultFile(): string {
+  return process.env.BINDINGS_FILE ?? DEFAULT_FILE;
+}
+
+function summary(problems: readonly Problem[]): string {
+  const errors = problems.filter((p) => p.severity === "error").length;
+  const warnings = problems.length - errors;
+  return `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
+}
+
+function printProblems(io: Io, problems: readonly Problem[]): void {
+  for (const problem of problems) io.err(`${formatProblem(problem)}\n`);
+}
+
+/** Loads the file and prints its problems; the model, or undefined after printing why not. */
+function load(io: Io, file: string): LoadResult {
+  const result = loadBindingsFile(file);
+  printProblems(io, result.problems);
+  return result;
+}
+
+export function synth(io: Io, file: string, outdir: string): number {
+  const { model, problems } = load(io, file);
+  if (!model) {
+    io.err(`${file}: ${summary(problems)}; nothing synthesized\n`);
+    return 1;
+  }
+  // Stacks that no longer exist must not linger in the output; only clear a cdktf output dir.
+  if (existsSync(join(outdir, "manifest.json"))) rmSync(join(outdir, "stacks"), { recursive: true, force: true });
+  const app = buildApp(model, { outdir });
+  app.synth();
+  const names = app.node.children.map((child) => child.node.id).sort();
+  io.out(`Synthesized ${names.length} stacks into ${join(outdir, "stacks")}: ${names.join(", ")}\n`);
+  return 0;
+}
+
+export function validate(io: Io, file: string): number {
+  const { problems } = load(io, file);
+  const failed = hasErrors(problems);
+  io.err(`${file}: ${summary(problems)}${failed ? "" : ", valid"}\n`);
+  return failed ? 1 : 0;
+}
+
+export function schema(io: Io): number {
+  io.out(`${JSON.stringify(bindingsJsonSchema(), null, 2)}\n`);
+  return 0;
+}
+
+export function createProgram(io: Io, setExitCode: (code: number) => void): Command {
+  const program = new Command("podiam")
+    .description("Compile bindings.yaml into Terraform stacks for EKS IRSA and Pod Identity")
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+  const fileOption = ["-f, --file <FILE>", `bindings file (default: $BINDINGS_FILE or ${DEFAULT_FILE})`] as const;
+
+  program
+    .command("synth")
+    .description("write the Terraform stacks, as `cdktf synth` does, without the cdktf CLI")
+    .option(...fileOption)
+    .option("-o, --output <DIR>", "output directory", "cdktf.out")
+    .action((options: { file?: string; output: string }) => setExitCode(synth(io, options.file ?? defaultFile(), options.output)));
+  program
+    .command("validate")
+    .description("report every error and lint finding; exit 1 on any error")
+    .option(...fileOption)
+    .action((options: { file?: string }) => setExitCode(validate(io, options.file ?? defaultFile())));
+  program
+    .command("schema")
+    .description("print the JSON Schema of bindings.yaml, for editors")
+    .action(() => setExitCode(schema(io)));
+  return program;
+}
+
+/** Runs the CLI; returns the exit status. */
+export function run(argv: readonly string[], io: Io = processIo): number {
+  let code = 0;
+  const program = createProgram(io, (c) => (code = c));
+  try {
+    program.parse([...argv], { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    io.err(`podiam: internal error: ${(error as Error).message}\n`);
+    if (process.env.PODIAM_DEBUG) io.err(`${(error as Error).stack}\n`);
+    else io.err("podiam: this is a bug in podiam; rerun with PODIAM_DEBUG=1 for details and report it\n");
+    return 2;
+  }
+  return code;
+}
+
+if (require.main === module) process.exitCode = run(process.argv.slice(2));
