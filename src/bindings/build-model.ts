@@ -249,11 +249,14 @@ function resolveBinding(source: BindingsSource, input: BindingInput, index: numb
       maxSessionDuration: input.role?.maxSessionDuration ?? defaults.maxSessionDuration ?? 3600,
       ...(permissionsBoundary !== undefined ? { permissionsBoundary } : {}),
       tags: sortedRecord({ ...defaults.tags, ...input.role?.tags }),
+      exclusivePolicyAttachments: input.role?.exclusivePolicyAttachments ?? true,
     },
     managedPolicies,
     statements,
     serviceAccount: serviceAccountSettings(defaults.serviceAccount, input.serviceAccount),
     previousNames: input.previousNames ?? [],
+    adopt: { role: input.adopt?.role ?? false, policy: input.adopt?.policy ?? false, serviceAccounts: input.adopt?.serviceAccounts ?? false },
+    waivers: input.waivers ?? [],
     index,
   };
 }

@@ -28,7 +28,7 @@ export interface Cluster {
   readonly name: string;
   /** `https://...`; undefined when it is read from the cluster at plan time. */
   readonly oidcIssuer?: string;
-  readonly oidcProvider: "create" | "existing";
+  readonly oidcProvider: "create" | "existing" | "adopt";
   readonly kubernetesAuth: "token" | "exec";
   readonly previousNames: readonly string[];
 }
@@ -60,6 +60,8 @@ export interface RoleSettings {
   readonly maxSessionDuration: number;
   readonly permissionsBoundary?: string;
   readonly tags: Readonly<Record<string, string>>;
+  /** Manage managed policy attachments exclusively (aws_iam_role_policy_attachments_exclusive). */
+  readonly exclusivePolicyAttachments: boolean;
 }
 
 export interface ServiceAccountSettings {
@@ -83,8 +85,23 @@ export interface Binding {
   readonly statements: readonly Statement[];
   readonly serviceAccount: ServiceAccountSettings;
   readonly previousNames: readonly string[];
+  /** What to import instead of create (Terraform import blocks). */
+  readonly adopt: Adoption;
+  /** Lint rules waived, with their reasons. */
+  readonly waivers: readonly Waiver[];
   /** Where the binding is in the file: its index under `bindings`. Only for messages. */
   readonly index: number;
+}
+
+export interface Adoption {
+  readonly role: boolean;
+  readonly policy: boolean;
+  readonly serviceAccounts: boolean;
+}
+
+export interface Waiver {
+  readonly rule: string;
+  readonly reason: string;
 }
 
 export type Backend =

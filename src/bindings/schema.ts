@@ -73,9 +73,9 @@ export const clusterSchema = z
         "The cluster's OIDC issuer URL. When given, trust policies are literal JSON, reviewable in a pull request; when absent, it is read from the cluster (aws_eks_cluster) at plan time.",
       examples: ["https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE"],
     }),
-    oidcProvider: z.enum(["create", "existing"]).optional().meta({
+    oidcProvider: z.enum(["create", "existing", "adopt"]).optional().meta({
       description:
-        "create: podiam manages the IAM OIDC provider for this cluster in every account that holds its IRSA roles. existing: it exists already (eksctl, another Terraform root) and is referenced by ARN.",
+        "create: podiam manages the IAM OIDC provider for this cluster in every account that holds its IRSA roles. existing: it exists already (eksctl, another Terraform root) and is only referenced by ARN. adopt: it exists already and podiam takes it over (a Terraform import block), managing it from then on.",
       default: "create",
     }),
     kubernetes: z
@@ -203,6 +203,11 @@ export const bindingSchema = z
         maxSessionDuration: maxSessionDuration.optional(),
         permissionsBoundary: permissionsBoundary.optional(),
         tags: tags.optional(),
+        exclusivePolicyAttachments: z.boolean().optional().meta({
+          description:
+            "Manage the role's managed policy attachments exclusively (aws_iam_role_policy_attachments_exclusive): a policy attached by hand is detached at the next apply. false: leave attachments made elsewhere alone.",
+          default: true,
+        }),
       })
       .optional()
       .meta({ description: "The IAM role; every field optional." }),
@@ -225,6 +230,36 @@ export const bindingSchema = z
       description: "Overrides defaults.serviceAccount for this binding (maps are merged, the binding's entries win).",
     }),
     previousNames: previousNames.optional(),
+    adopt: z
+      .strictObject({
+        role: z.boolean().optional().meta({ description: "Import the existing role (by name) instead of creating it.", default: false }),
+        policy: z.boolean().optional().meta({
+          description: "Import an existing customer-managed policy of the role's name and path (the binding's statements) instead of creating it.",
+          default: false,
+        }),
+        serviceAccounts: z.boolean().optional().meta({
+          description: "Import the existing ServiceAccounts (by namespace/name) instead of creating them.",
+          default: false,
+        }),
+      })
+      .optional()
+      .meta({
+        description:
+          "Take over what exists already (made by eksctl, the console or another Terraform root) with Terraform import blocks, so the first apply adopts it instead of failing with EntityAlreadyExists. Remove once applied.",
+        examples: [{ role: true, serviceAccounts: true }],
+      }),
+    waivers: z
+      .array(
+        z.strictObject({
+          rule: z.string().regex(/^[A-Z]+[0-9]{3}$/, { error: "is not a rule id (for example IAM007)" }).meta({ description: "The lint rule waived.", examples: ["IAM007"] }),
+          reason: z.string().min(10, { error: "must say why, in at least 10 characters" }).meta({
+            description: "Why the finding is acceptable here; shown in podiam explain.",
+            examples: ["the controller must list every hosted zone"],
+          }),
+        }),
+      )
+      .optional()
+      .meta({ description: "Lint rules this binding waives, each with its reason." }),
   })
   .meta({ description: "One role, the ServiceAccounts that may assume it, and what it may do." });
 

@@ -19,8 +19,11 @@ export interface OidcProviderProps {
   readonly issuer?: string;
   /** Provider for the cluster's region, when the issuer is read from the cluster. */
   readonly clusterRegionProvider?: TerraformProvider;
-  /** create: manage the IAM OIDC provider here; existing: reference it by its computed ARN. */
-  readonly mode: "create" | "existing";
+  /**
+   * create: manage the IAM OIDC provider here; existing: only reference it by its computed ARN;
+   * adopt: import the existing one (by ARN) and manage it from then on.
+   */
+  readonly mode: "create" | "existing" | "adopt";
   readonly partition: Partition;
   /** The account this provider lives in (the account of the roles that trust it). */
   readonly accountId: string;
@@ -60,7 +63,7 @@ export class OidcProvider extends Construct {
       this.issuerKnown = false;
     }
     this.arn = oidcProviderArn(props.partition, props.accountId, this.issuerHost);
-    if (props.mode === "create") {
+    if (props.mode !== "existing") {
       this.resource = named(
         new IamOpenidConnectProvider(this, "provider", {
           url: issuer,
@@ -69,6 +72,7 @@ export class OidcProvider extends Construct {
         }),
         props.clusterKey,
       );
+      if (props.mode === "adopt") this.resource.importFrom(this.arn);
     }
   }
 }

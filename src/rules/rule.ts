@@ -1,0 +1,29 @@
+/**
+ * A lint rule: one per file (IAM001-star-action.ts, ...), its id in the file name. Rules read the
+ * model, never the YAML; they report findings at a path in the file, and the runner turns them
+ * into positioned problems, dropping the ones a binding waived (with its reason).
+ */
+import type { Binding, BindingsModel } from "../bindings/model";
+import type { FilePath, Severity } from "../bindings/problems";
+
+export interface Finding {
+  /** Path in the file (["bindings", 3, "policies", "statements", 0, "actions", 1]). */
+  readonly path: FilePath;
+  /** Names the binding, the statement and the fix. */
+  readonly message: string;
+  /** @default the rule's severity */
+  readonly severity?: Severity;
+}
+
+export interface LintContext {
+  readonly model: BindingsModel;
+}
+
+export interface Rule {
+  /** IAM001, SA001, ... */
+  readonly id: string;
+  readonly severity: Severity;
+  /** One line, for docs and `explain`. */
+  readonly title: string;
+  check(binding: Binding, context: LintContext): Finding[];
+}
