@@ -27,3 +27,11 @@ export interface Rule {
   readonly title: string;
   check(binding: Binding, context: LintContext): Finding[];
 }
+
+/** A positioned finding of the runner; `waived` holds the binding's reason when it waived the rule. */
+export interface LintFinding {
+  readonly problem: import("../bindings/problems").Problem;
+  readonly rule: string;
+  readonly binding: string;
+  readonly waived?: string;
+}
