@@ -1,0 +1,103 @@
+/**
+ * Test helper: evaluates a role's trust policy (a JSON string, as podiam renders it or as it
+ * stands in a synthesized stack) with @cloud-copilot/iam-simulate, for the requests STS sees when
+ * a pod assumes the role through IRSA or EKS Pod Identity.
+ *
+ * AGPL: tests only, never import this (or the simulator) from src/.
+ *
+ * Two details of the simulator shape this helper:
+ * - `runUnsafeSimulation`, because the validated `runSimulation` drops context keys it does not
+ *   know for the action, which include the `<issuer>:sub` / `<issuer>:aud` keys of IRSA.
+ * - `runUnsafeSimulation` (0.1.173) loads the resource policy without metadata and then crashes
+ *   reading `metadata().name`; a policy wrapped as iam-policy's plain `ValidatedPolicy` object
+ *   (`__validated: true`) carries its metadata through `loadPolicy`.
+ */
+import { runUnsafeSimulation } from "@cloud-copilot/iam-simulate";
+
+export type Decision = "Allowed" | "Denied";
+
+/** The account id of an ARN (`arn:partition:service:region:ACCOUNT:...`). */
+function accountOf(arn: string): string {
+  const account = arn.split(":")[4];
+  if (!account) throw new Error(`no account in ${arn}`);
+  return account;
+}
+
+function simulate(trustPolicy: string, principal: string, action: string, roleArn: string, context: Record<string, string | string[]>): Decision {
+  const result = runUnsafeSimulation(
+    {
+      request: { principal, action, resource: { resource: roleArn, accountId: accountOf(roleArn) }, contextVariables: context },
+      identityPolicies: [],
+      serviceControlPolicies: [],
+      resourceControlPolicies: [],
+      resourcePolicy: { __validated: true, policyDocument: JSON.parse(trustPolicy), metadata: { name: "trust-policy" }, errors: [] },
+    },
+    {},
+  );
+  return result === "Allowed" ? "Allowed" : "Denied";
+}
+
+export interface IrsaRequest {
+  /** The role being assumed. */
+  readonly roleArn: string;
+  /** The federated principal: `arn:aws:iam::<role account>:oidc-provider/<issuer host>`. */
+  readonly providerArn: string;
+  /** The token's `sub`; omitted: the request carries no `:sub` key. */
+  readonly sub?: string;
+  /** The token's `aud`; omitted: the request carries no `:aud` key. */
+  readonly aud?: string;
+  /**
+   * Prefix of the `:sub`/`:aud` keys. STS always names them after the token's issuer, i.e. the
+   * provider's; override only to probe a statement's scoping. @default the provider's issuer host
+   */
+  readonly keyHost?: string;
+}
+
+/** `sts:AssumeRoleWithWebIdentity` with a projected ServiceAccount token. */
+export function simulateIrsa(trustPolicy: string, request: IrsaRequest): Decision {
+  const marker = ":oidc-provider/";
+  const at = request.providerArn.indexOf(marker);
+  if (at < 0) throw new Error(`not an OIDC provider ARN: ${request.providerArn}`);
+  const host = request.keyHost ?? request.providerArn.slice(at + marker.length);
+  const context: Record<string, string> = {};
+  if (request.sub !== undefined) context[`${host}:sub`] = request.sub;
+  if (request.aud !== undefined) context[`${host}:aud`] = request.aud;
+  return simulate(trustPolicy, request.providerArn, "sts:AssumeRoleWithWebIdentity", request.roleArn, context);
+}
+
+export interface PodIdentityRequest {
+  readonly roleArn: string;
+  /** `sts:AssumeRole` or `sts:TagSession`: EKS Pod Identity needs both. */
+  readonly action: string;
+  /** `arn:aws:eks:<region>:<account>:cluster/<name>`: the session tag eks-cluster-arn and aws:SourceArn. */
+  readonly clusterArn: string;
+  readonly namespace: string;
+  readonly serviceAccount: string;
+  /** aws:SourceAccount. @default the cluster ARN's account */
+  readonly sourceAccount?: string;
+  /** @default pods.eks.amazonaws.com */
+  readonly principal?: string;
+}
+
+/**
+ * The request the EKS Auth service makes: service principal pods.eks.amazonaws.com, with the
+ * session tags it sets (all of them, not only those podiam conditions on) and the source keys.
+ */
+export function simulatePodIdentity(trustPolicy: string, request: PodIdentityRequest): Decision {
+  const clusterName = request.clusterArn.slice(request.clusterArn.indexOf(":cluster/") + ":cluster/".length);
+  const tags: Record<string, string> = {
+    "eks-cluster-arn": request.clusterArn,
+    "eks-cluster-name": clusterName,
+    "kubernetes-namespace": request.namespace,
+    "kubernetes-service-account": request.serviceAccount,
+    "kubernetes-pod-name": `${request.serviceAccount}-7d9f8b6c5-x2x9z`,
+    "kubernetes-pod-uid": "0d4c3a8e-5b1f-4e7a-9c2d-3f6e8a1b2c4d",
+  };
+  const context: Record<string, string | string[]> = {
+    "aws:SourceAccount": request.sourceAccount ?? accountOf(request.clusterArn),
+    "aws:SourceArn": request.clusterArn,
+    "aws:TagKeys": Object.keys(tags),
+  };
+  for (const [key, value] of Object.entries(tags)) context[`aws:RequestTag/${key}`] = value;
+  return simulate(trustPolicy, request.principal ?? "pods.eks.amazonaws.com", request.action, request.roleArn, context);
+}
