@@ -23,10 +23,13 @@ export function buildApp(model: BindingsModel, options: BuildAppOptions = {}): A
   // Every declared account gets its stack, even without roles: removing an account's last binding
   // must still plan as a destroy, not leave the roles behind in a stack that vanished.
   for (const account of model.accounts.values()) {
-    new IamStack(app, iamStackName(account.alias), { model, account });
+    // A renamed account or cluster keeps its state where it was first written.
+    new IamStack(app, iamStackName(account.alias), { model, account, stateName: iamStackName(account.previousNames[0] ?? account.alias) });
   }
   for (const cluster of model.clusters.values()) {
-    if (serviceAccountBindings(model, cluster).length > 0) new K8sStack(app, k8sStackName(cluster.key), { model, cluster });
+    if (serviceAccountBindings(model, cluster).length > 0) {
+      new K8sStack(app, k8sStackName(cluster.key), { model, cluster, stateName: k8sStackName(cluster.previousNames[0] ?? cluster.key) });
+    }
   }
   return app;
 }

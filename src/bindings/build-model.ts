@@ -94,7 +94,8 @@ export function buildModel(source: BindingsSource, data: unknown): ModelDraft {
       key,
       account: input.account,
       region: input.region,
-      name: input.name ?? key,
+      // A renamed key keeps naming the same EKS cluster.
+      name: input.name ?? input.previousNames?.[0] ?? key,
       ...(input.oidcIssuer !== undefined ? { oidcIssuer: input.oidcIssuer } : {}),
       oidcProvider: input.oidcProvider ?? "create",
       kubernetesAuth: input.kubernetes?.auth ?? "token",
@@ -129,6 +130,7 @@ export function buildModel(source: BindingsSource, data: unknown): ModelDraft {
     });
   }
   bindings.sort((a, b) => compare(a.name, b.name) || a.index - b.index);
+  problems.push(...renameProblems(source, accounts, clusters, bindings));
 
   return { model: { accounts, clusters, bindings, backend, quotas, tags: sortedRecord({ ...defaults.tags }) }, problems };
 }
@@ -232,7 +234,9 @@ function resolveBinding(source: BindingsSource, input: BindingInput, index: numb
   }
   const account = context.accounts.get(accountAlias)!;
   const defaults = context.defaults;
-  const roleName = input.role?.name ?? `${defaults.roleNamePrefix ?? ""}${input.name}`;
+  // A renamed binding keeps its role: a new role name would replace the role (and its ARN, which
+  // running pods carry), so the default name stays derived from the binding's first name.
+  const roleName = input.role?.name ?? `${defaults.roleNamePrefix ?? ""}${input.previousNames?.[0] ?? input.name}`;
   const rolePath = input.role?.path ?? defaults.rolePath ?? "/";
   const permissionsBoundary = input.role?.permissionsBoundary ?? defaults.permissionsBoundary;
   return {
@@ -274,6 +278,39 @@ function serviceAccountSettings(defaults: ServiceAccountSettingsInput | undefine
     labels: sortedRecord({ ...defaults?.labels, ...own?.labels }),
     automountToken: own?.automountToken ?? defaults?.automountToken ?? true,
   };
+}
+
+/**
+ * previousNames become the `from` of Terraform moved blocks (and the state of renamed stacks):
+ * one may not be a current name, nor the previous name of two entries.
+ */
+function renameProblems(
+  source: BindingsSource,
+  accounts: ReadonlyMap<string, Account>,
+  clusters: ReadonlyMap<string, Cluster>,
+  bindings: readonly Binding[],
+): Problem[] {
+  const problems: Problem[] = [];
+  const check = (kind: string, entries: { name: string; previousNames: readonly string[]; path: FilePath }[]) => {
+    const current = new Set(entries.map((e) => e.name));
+    const claimed = new Map<string, string>();
+    for (const entry of entries) {
+      entry.previousNames.forEach((previous, i) => {
+        const path = [...entry.path, "previousNames", i];
+        if (previous === entry.name || current.has(previous)) {
+          problems.push(source.problem(path, `"${previous}" is the current name of ${previous === entry.name ? "this" : "another"} ${kind}; previousNames lists names no longer in use`));
+        } else if (claimed.has(previous)) {
+          problems.push(source.problem(path, `"${previous}" is already a previous name of ${kind} "${claimed.get(previous)}"; one old name can move to one place`));
+        } else {
+          claimed.set(previous, entry.name);
+        }
+      });
+    }
+  };
+  check("account", [...accounts.values()].map((a) => ({ name: a.alias, previousNames: a.previousNames, path: ["accounts", a.alias] })));
+  check("cluster", [...clusters.values()].map((c) => ({ name: c.key, previousNames: c.previousNames, path: ["clusters", c.key] })));
+  check("binding", bindings.map((b) => ({ name: b.name, previousNames: b.previousNames, path: ["bindings", b.index] })));
+  return problems;
 }
 
 /** The top-level mapping: known keys, version 1, the required sections. */

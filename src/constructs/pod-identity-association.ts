@@ -5,8 +5,6 @@ import type { ServiceAccountRef } from "../bindings/model";
 import { address, named, serviceAccountAddress } from "./addresses";
 
 export interface PodIdentityAssociationProps {
-  /** Terraform name prefix (the binding's name). */
-  readonly address: string;
   readonly clusterKey: string;
   readonly clusterName: string;
   readonly serviceAccount: ServiceAccountRef;
@@ -30,7 +28,9 @@ export class PodIdentityAssociation extends Construct {
         ...(props.provider ? { provider: props.provider } : {}),
         ...(props.tags && Object.keys(props.tags).length > 0 ? { tags: { ...props.tags } } : {}),
       }),
-      address(props.address, props.clusterKey, serviceAccountAddress(props.serviceAccount)),
+      // Not the binding's name: a ServiceAccount has one role per cluster, and moving it to another
+      // binding (or renaming the binding) updates the association in place.
+      address(props.clusterKey, serviceAccountAddress(props.serviceAccount)),
     );
   }
 }

@@ -16,6 +16,8 @@ export interface ServiceAccountProps {
   readonly labels?: Readonly<Record<string, string>>;
   /** automount_service_account_token. @default true */
   readonly automountToken?: boolean;
+  /** Import the existing ServiceAccount instead of creating it. @default false */
+  readonly adopt?: boolean;
 }
 
 /** A Kubernetes ServiceAccount, annotated with its IRSA role. */
@@ -24,7 +26,7 @@ export class ServiceAccount extends Construct {
     super(scope, id);
     const annotations: Record<string, string> = { ...props.annotations };
     if (props.roleArn !== undefined) annotations[ROLE_ARN_ANNOTATION] = props.roleArn;
-    named(
+    const resource = named(
       new ServiceAccountV1(this, "service-account", {
         metadata: {
           name: props.serviceAccount.name,
@@ -36,6 +38,7 @@ export class ServiceAccount extends Construct {
       }),
       serviceAccountAddress(props.serviceAccount),
     );
+    if (props.adopt) resource.importFrom(`${props.serviceAccount.namespace}/${props.serviceAccount.name}`);
   }
 }
 

@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import type { ITerraformDependable } from "cdktf";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { IamRolePolicyAttachmentsExclusive } from "@cdktf/provider-aws/lib/iam-role-policy-attachments-exclusive";
 import type { Statement } from "../bindings/model";
 import { address, managedPolicyKey, named } from "./addresses";
 import { WorkloadPolicy } from "./workload-policy";
@@ -28,6 +29,16 @@ export interface WorkloadRoleProps {
   readonly statements?: readonly Statement[];
   /** What the role must wait for: the OIDC providers its trust policy names. @default nothing */
   readonly dependsOn?: readonly ITerraformDependable[];
+  /**
+   * Own the role's managed policy attachments: any policy attached elsewhere (by hand, another
+   * tool) is detached at the next apply.
+   * @default true
+   */
+  readonly exclusivePolicyAttachments?: boolean;
+  /** Import an existing role of this name instead of creating it. @default false */
+  readonly adoptRole?: boolean;
+  /** Import an existing customer-managed policy of this ARN instead of creating it. @default none */
+  readonly adoptPolicyArn?: string;
 }
 
 /** A workload's IAM role: trust, its own policy, and managed policy attachments under stable keys. */
@@ -51,7 +62,10 @@ export class WorkloadRole extends Construct {
       }),
       props.address,
     );
+    if (props.adoptRole) this.role.importFrom(props.name);
 
+    const attached: string[] = [];
+    const attachments: IamRolePolicyAttachment[] = [];
     if (props.statements && props.statements.length > 0) {
       this.policy = new WorkloadPolicy(this, "policy", {
         address: props.address,
@@ -61,17 +75,31 @@ export class WorkloadRole extends Construct {
         ...(props.description !== undefined ? { description: props.description } : {}),
         ...(tags ? { tags } : {}),
       });
-      named(
-        new IamRolePolicyAttachment(this, "policy-attachment", {
-          role: this.role.name,
-          policyArn: this.policy.policy.arn,
-        }),
-        props.address,
+      attachments.push(
+        named(new IamRolePolicyAttachment(this, "policy-attachment", { role: this.role.name, policyArn: this.policy.policy.arn }), props.address),
       );
+      if (props.adoptPolicyArn) this.policy.policy.importFrom(props.adoptPolicyArn);
+      attached.push(this.policy.policy.arn);
     }
     for (const arn of props.managedPolicies ?? []) {
       const key = managedPolicyKey(arn);
-      named(new IamRolePolicyAttachment(this, `managed-${key}`, { role: this.role.name, policyArn: arn }), address(props.address, key));
+      attachments.push(
+        named(new IamRolePolicyAttachment(this, `managed-${key}`, { role: this.role.name, policyArn: arn }), address(props.address, key)),
+      );
+      attached.push(arn);
+    }
+    // The individual attachments give each policy its own line in a plan; this resource removes
+    // whatever else is attached, so hand-made drift does not survive the next apply.
+    if (props.exclusivePolicyAttachments ?? true) {
+      named(
+        new IamRolePolicyAttachmentsExclusive(this, "exclusive-attachments", {
+          roleName: this.role.name,
+          policyArns: attached,
+          // After the attachments, so that it never sees a policy of ours as one to detach.
+          ...(attachments.length > 0 ? { dependsOn: attachments } : {}),
+        }),
+        props.address,
+      );
     }
   }
 }

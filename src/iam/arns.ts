@@ -8,6 +8,10 @@ export function roleArn(partition: Partition, accountId: string, path: string, n
   return `arn:${partition}:iam::${accountId}:role${path}${name}`;
 }
 
+export function customerPolicyArn(partition: Partition, accountId: string, path: string, name: string): string {
+  return `arn:${partition}:iam::${accountId}:policy${path}${name}`;
+}
+
 export function oidcProviderArn(partition: Partition, accountId: string, issuerHost: string): string {
   return `arn:${partition}:iam::${accountId}:oidc-provider/${issuerHost}`;
 }

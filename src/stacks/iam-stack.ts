@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { TerraformOutput, TerraformProvider, TerraformStack } from "cdktf";
 import { Account, BindingsModel, usesIrsa, usesPodIdentity } from "../bindings/model";
+import { customerPolicyArn } from "../iam/arns";
 import { bindingTrustPolicy } from "../iam/binding-trust";
 import { renderPolicy } from "../iam/policy-document";
 import { named } from "../constructs/addresses";
@@ -9,6 +10,7 @@ import { PodIdentityAssociation } from "../constructs/pod-identity-association";
 import { awsAccountProvider } from "../constructs/providers";
 import { WorkloadRole } from "../constructs/workload-role";
 import { configureBackend } from "./backend";
+import { iamMoves } from "./renames";
 
 export interface IamStackProps {
   readonly model: BindingsModel;
@@ -65,12 +67,16 @@ export class IamStack extends TerraformStack {
         managedPolicies: binding.managedPolicies,
         statements: binding.statements,
         dependsOn: irsaProviders.flatMap((provider) => (provider.resource ? [provider.resource] : [])),
+        exclusivePolicyAttachments: binding.role.exclusivePolicyAttachments,
+        adoptRole: binding.adopt.role,
+        ...(binding.adopt.policy
+          ? { adoptPolicyArn: customerPolicyArn(account.partition, account.id, binding.role.path, binding.role.name) }
+          : {}),
       });
       if (usesPodIdentity(binding.mode)) {
         for (const cluster of binding.clusters.map((key) => model.clusters.get(key)!)) {
           for (const serviceAccount of binding.serviceAccounts) {
-            new PodIdentityAssociation(this, `pod-identity-${binding.name}-${cluster.key}-${serviceAccount.namespace}-${serviceAccount.name}`, {
-              address: binding.name,
+            new PodIdentityAssociation(this, `pod-identity-${cluster.key}-${serviceAccount.namespace}-${serviceAccount.name}`, {
               clusterKey: cluster.key,
               clusterName: cluster.name,
               serviceAccount,
@@ -83,6 +89,9 @@ export class IamStack extends TerraformStack {
       }
       roleArns[binding.name] = binding.role.arn;
     }
+
+    const moves = iamMoves(model, account);
+    if (moves.length > 0) this.addOverride("moved", moves);
 
     named(
       new TerraformOutput(this, "role-arns", {

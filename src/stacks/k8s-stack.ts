@@ -35,6 +35,7 @@ export class K8sStack extends TerraformStack {
           annotations: binding.serviceAccount.annotations,
           labels: binding.serviceAccount.labels,
           automountToken: binding.serviceAccount.automountToken,
+          adopt: binding.adopt.serviceAccounts,
         });
       }
     }
