@@ -4,5 +4,6 @@
  * text is escaped (`$${`, `%%{`).
  */
 export function terraformLiteral(text: string): string {
-  return text.replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+  // A function replacement: in a replacement string, "$$" would itself mean one "$".
+  return text.replace(/([$%])\{/g, (_, sigil: string) => `${sigil}${sigil}{`);
 }
