@@ -37,10 +37,7 @@ export function loadBindings(text: string, file = "bindings.yaml"): LoadResult {
   } catch (error) {
     return { problems: [{ file, line: 1, column: 1, path: "(root)", severity: "error", message: `cannot parse the file as YAML: ${(error as Error).message}` }] };
   }
-  const syntax = source.document.errors.map((error) => {
-    const { line, column } = source.positionAt(error.pos[0]);
-    return { file, line, column, path: "(yaml)", severity: "error" as const, message: error.message.split("\n")[0] };
-  });
+  const syntax = source.yamlProblems();
   if (syntax.length > 0) return { problems: sortProblems(syntax), source };
 
   let data: unknown;

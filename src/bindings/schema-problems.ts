@@ -3,17 +3,32 @@
  * expected, and for an unknown key the known key it was probably meant to be.
  */
 import type { z } from "zod";
-import { FilePath, Problem } from "./problems";
+import { FilePath, Problem, renderPath } from "./problems";
 import { BindingsSource } from "./source";
 
 export function schemaProblems(source: BindingsSource, schema: z.ZodType, data: unknown, issues: readonly z.core.$ZodIssue[]): Problem[] {
   const problems: Problem[] = [];
+  // A typo of a required key (serviceAcount) is reported once, as the typo, not also as "is required".
+  const explained = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== "unrecognized_keys") continue;
+    const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+    const missing = missingRequired(knownKeysAt(schema, path), valueAt(data, path).value);
+    for (const key of issue.keys) {
+      const meant = suggest(key, missing);
+      if (meant !== undefined) explained.add(renderPath([...path, meant]));
+    }
+  }
   for (const issue of issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
     const found = valueAt(data, path);
     switch (issue.code) {
       case "unrecognized_keys":
         for (const key of issue.keys) {
+          if (key === "<<") {
+            problems.push(source.problem([...path, key], "YAML merge keys (<<) are not supported; write the keys out", { at: "key" }));
+            continue;
+          }
           const known = knownKeysAt(schema, path);
           const hint = suggest(key, missingRequired(known, found.value)) ?? suggest(key, known.map((k) => k.key));
           problems.push(source.problem([...path, key], `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ""}`, { at: "key" }));
@@ -26,6 +41,7 @@ export function schemaProblems(source: BindingsSource, schema: z.ZodType, data: 
         break;
       }
       case "invalid_type":
+        if (found.missing && explained.has(renderPath(path))) break;
         if (found.missing) problems.push(source.problem(path, `is required${requiredHint(issue.expected)}`));
         else if (isDefaultMessage(issue.message)) problems.push(source.problem(path, `expected ${describeExpected(issue.expected)}, got ${describeValue(found.value)}`));
         else problems.push(source.problem(path, `${issue.message} (got ${describeValue(found.value)})`));
@@ -43,13 +59,19 @@ export function schemaProblems(source: BindingsSource, schema: z.ZodType, data: 
       case "invalid_format":
       case "too_big":
       case "too_small":
-        problems.push(source.problem(path, `${isScalar(found.value) ? `${describeValue(found.value)} ` : ""}${issue.message}`));
+        problems.push(source.problem(path, withValue(found.value, issue.message)));
         break;
       default:
         problems.push(source.problem(path, issue.message));
     }
   }
   return problems;
+}
+
+/** `"Api": a binding name must be ...`, `the number 60 must be at least 3600 ...`: the value, then why it is wrong. */
+function withValue(value: unknown, message: string): string {
+  if (!isScalar(value)) return message;
+  return /^(must|is|are) /.test(message) ? `${describeValue(value)} ${message}` : `${describeValue(value)}: ${message}`;
 }
 
 function isDefaultMessage(message: string): boolean {
@@ -136,13 +158,16 @@ function knownKeysAt(schema: z.ZodType, path: FilePath): { key: string; required
   return [];
 }
 
-/** The known key closest to `key` (edit distance at most 2, or equal ignoring case). */
+/**
+ * The known key closest to `key` (edit distance at most 2, or equal ignoring case), when the two
+ * share more than they differ: "<<" is not a typo of "id".
+ */
 export function suggest(key: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
   for (const candidate of known) {
     const distance = candidate.toLowerCase() === key.toLowerCase() ? 0 : editDistance(key, candidate);
-    if (distance < bestDistance) {
+    if (distance < bestDistance && distance < Math.min(key.length, candidate.length)) {
       best = candidate;
       bestDistance = distance;
     }
@@ -150,17 +175,16 @@ export function suggest(key: string, known: readonly string[]): string | undefin
   return best;
 }
 
+/** Edits (insert, delete, substitute, swap two neighbours) from `a` to `b`; 3 stands for "3 or more". */
 function editDistance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 2) return 3;
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
-  return row[b.length];
+  return d[a.length][b.length];
 }

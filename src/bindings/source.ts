@@ -2,11 +2,17 @@
  * The YAML text of a bindings file, parsed with source positions, so that any problem found later
  * (on the plain data or on the model) can be reported at FILE:LINE:COLUMN.
  */
-import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Node, parseDocument } from "yaml";
+import { Alias, Composer, CST, Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Node, Parser, visit } from "yaml";
 import { FilePath, Problem, renderPath, Severity } from "./problems";
 
 /** Beyond this many alias expansions the file is rejected: a guard against "billion laughs". */
 export const MAX_ALIAS_EXPANSIONS = 1000;
+
+/**
+ * Deeper than this the file is rejected before it is composed: yaml composes (and toJS converts)
+ * recursively, so a hostile file could exhaust the stack. A bindings file needs about ten levels.
+ */
+export const MAX_NESTING_DEPTH = 64;
 
 export interface Position {
   readonly line: number;
@@ -14,7 +20,12 @@ export interface Position {
 }
 
 export class BindingsSource {
+  /** The file's one document; empty when the text is nested too deeply to compose safely. */
   readonly document: Document.Parsed;
+  /** Offset of the first collection nested deeper than MAX_NESTING_DEPTH, if any. */
+  readonly tooDeepAt: number | undefined;
+  /** Offset of the start of a second document (after `---`), if any: podiam reads one. */
+  readonly secondDocumentAt: number | undefined;
   private readonly lines = new LineCounter();
 
   constructor(
@@ -22,12 +33,72 @@ export class BindingsSource {
     readonly file: string,
     readonly text: string,
   ) {
-    this.document = parseDocument(text, {
-      lineCounter: this.lines,
-      prettyErrors: false,
-      uniqueKeys: true,
-      strict: true,
+    // Parse to tokens first (the parser is iterative), measure their depth, and only then compose.
+    const tokens = [...new Parser(this.lines.addNewLine).parse(text)];
+    this.tooDeepAt = firstTooDeep(tokens, MAX_NESTING_DEPTH);
+    const composer = new Composer({ prettyErrors: false, uniqueKeys: true, strict: true });
+    const documents = [...composer.compose(this.tooDeepAt === undefined ? tokens : [], true, text.length)];
+    this.document = documents[0];
+    this.secondDocumentAt = documents[1]?.range[0];
+  }
+
+  /**
+   * What stops the file from being read as data: YAML syntax errors, nesting too deep, a second
+   * document, keys that are lists or mappings. Empty when the file can be converted safely.
+   */
+  yamlProblems(): Problem[] {
+    const at = (offset: number, message: string): Problem => ({ file: this.file, ...this.positionAt(offset), path: "(yaml)", severity: "error", message });
+    if (this.tooDeepAt !== undefined) {
+      return [at(this.tooDeepAt, `nested more than ${MAX_NESTING_DEPTH} levels deep; a bindings file needs about ten: check the indentation and brackets`)];
+    }
+    const problems = this.document.errors.map((error) => at(error.pos[0], this.yamlErrorMessage(error.code, error.pos[0], error.message)));
+    if (this.secondDocumentAt !== undefined) {
+      problems.push(at(this.secondDocumentAt, "a second YAML document (after ---); podiam reads one document per file: remove it, or move it to its own file"));
+    }
+    visit(this.document, {
+      Pair: (_, pair) => {
+        if (isMap(pair.key) || isSeq(pair.key)) {
+          problems.push(at(rangeStart(pair.key) ?? 0, `a ${isMap(pair.key) ? "mapping" : "list"} used as a key; keys are plain names`));
+        }
+      },
+      // Tags such as !!binary, !!set or !!timestamp would turn values into Buffers, Sets and Dates.
+      Node: (_, node) => {
+        if (node.tag !== undefined && !PLAIN_TAGS.has(node.tag)) {
+          problems.push(at(this.tagStart(rangeStart(node) ?? 0), `the tag ${shortTag(node.tag)} is not supported in a bindings file; remove it and write a plain value`));
+        }
+      },
     });
+    return problems;
+  }
+
+  private yamlErrorMessage(code: string, offset: number, message: string): string {
+    if (code === "DUPLICATE_KEY") {
+      const key = this.keyAt(offset);
+      return `${key !== undefined ? `the key ${JSON.stringify(key)}` : "this key"} is already set above in the same mapping; keep one`;
+    }
+    return message.split("\n")[0];
+  }
+
+  /** A node's range starts at its value; its tag is written just before it. */
+  private tagStart(valueStart: number): number {
+    const before = this.text.slice(Math.max(0, valueStart - 1024), valueStart);
+    const tag = /!\S*\s*$/.exec(before);
+    return tag ? valueStart - before.length + tag.index : valueStart;
+  }
+
+  /** The text of the scalar key that starts at `offset`. */
+  private keyAt(offset: number): string | undefined {
+    let found: string | undefined;
+    visit(this.document, {
+      Pair: (_, pair) => {
+        if (rangeStart(pair.key) === offset) {
+          found = keyText(pair.key);
+          return visit.BREAK;
+        }
+        return undefined;
+      },
+    });
+    return found;
   }
 
   positionAt(offset: number): Position {
@@ -51,7 +122,8 @@ export class BindingsSource {
         const pair = node.items.find((item) => isPair(item) && keyText(item.key) === String(segment));
         if (!pair) break;
         if (last && at === "key") return this.positionAt(rangeStart(pair.key) ?? best ?? 0);
-        best = rangeStart(pair.value) ?? rangeStart(pair.key) ?? best;
+        // `key:` with nothing after it: point at the key, not at the empty space after the colon.
+        best = (isEmptyValue(pair.value) ? undefined : rangeStart(pair.value)) ?? rangeStart(pair.key) ?? best;
         node = pair.value;
       } else if (isSeq(node) && typeof segment === "number" && segment < node.items.length) {
         node = node.items[segment];
@@ -86,6 +158,44 @@ export class BindingsSource {
     for (let hops = 0; isAlias(node) && hops < 100; hops++) node = (node as Alias).resolve(this.document);
     return node;
   }
+}
+
+/** Tags of plain JSON-like values; any other tag is refused. */
+const PLAIN_TAGS = new Set(["str", "int", "float", "bool", "null", "map", "seq"].map((name) => `tag:yaml.org,2002:${name}`));
+
+function shortTag(tag: string): string {
+  return tag.startsWith("tag:yaml.org,2002:") ? `!!${tag.slice("tag:yaml.org,2002:".length)}` : tag;
+}
+
+/**
+ * The offset of the first block or flow collection nested deeper than `limit`, walking the tokens
+ * with an explicit stack (never recursion: the input may be hostile).
+ */
+function firstTooDeep(tokens: readonly CST.Token[], limit: number): number | undefined {
+  let first: number | undefined;
+  const pending: { token: CST.Token | null | undefined; depth: number }[] = tokens.map((token) => ({ token, depth: 0 }));
+  while (pending.length > 0) {
+    const { token, depth } = pending.pop()!;
+    if (!token) continue;
+    if (token.type === "document") {
+      pending.push({ token: token.value, depth });
+    } else if (token.type === "block-map" || token.type === "block-seq" || token.type === "flow-collection") {
+      if (depth >= limit) {
+        if (first === undefined || token.offset < first) first = token.offset;
+        continue;
+      }
+      for (const item of token.items) {
+        if ("key" in item) pending.push({ token: item.key, depth: depth + 1 });
+        pending.push({ token: item.value, depth: depth + 1 });
+      }
+    }
+  }
+  return first;
+}
+
+function isEmptyValue(node: unknown): boolean {
+  if (node === null || node === undefined) return true;
+  return isScalar(node) && node.value === null && !!node.range && node.range[0] === node.range[1];
 }
 
 function rangeStart(node: unknown): number | undefined {
