@@ -1,0 +1,103 @@
+/**
+ * What the IAM rules look at: every statement a binding's role gets, its own (policies.statements)
+ * and those of the AWS managed policies it attaches, in one shape, with a label for messages and
+ * the place in the file to report at. Managed documents are not in the file, so their findings
+ * point at the binding's `policies.managed[i]` and name the policy.
+ */
+import type { Binding } from "../bindings/model";
+import type { FilePath } from "../bindings/problems";
+import { awsManagedPolicy, isAwsManagedPolicyArn, statementsOfDocument } from "../iam/managed-policies";
+
+export type StatementField = "actions" | "notActions" | "resources" | "notResources" | "conditions";
+
+export interface StatementView {
+  readonly effect: "Allow" | "Deny";
+  readonly actions?: readonly string[];
+  readonly notActions?: readonly string[];
+  readonly resources?: readonly string[];
+  readonly notResources?: readonly string[];
+  /** operator -> key -> value(s) */
+  readonly conditions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** `binding "x", statement "ReadInvoices"` / `binding "x", statements[2]` / `binding "x", AWS managed policy P, statement 3` */
+  readonly label: string;
+  /** Set for statements of an AWS managed policy: its name and index under policies.managed. */
+  readonly managed?: { readonly name: string; readonly index: number };
+  /** Where to report about a field (or an element of it). */
+  at(field?: StatementField, ...rest: (string | number)[]): FilePath;
+}
+
+/** AWS managed policies flagged as a whole by IAM011; their statements are not linted one by one. */
+export const FORBIDDEN_MANAGED_POLICIES: ReadonlySet<string> = new Set(["AdministratorAccess", "IAMFullAccess", "PowerUserAccess"]);
+
+const cache = new WeakMap<Binding, readonly StatementView[]>();
+
+export function bindingPath(binding: Binding, ...rest: (string | number)[]): FilePath {
+  return ["bindings", binding.index, ...rest];
+}
+
+/** Every statement of the binding's permissions: its own first, then the AWS managed ones. */
+export function statementsOf(binding: Binding): readonly StatementView[] {
+  let views = cache.get(binding);
+  if (views) return views;
+  const list: StatementView[] = [];
+  binding.statements.forEach((statement, i) => {
+    const base = bindingPath(binding, "policies", "statements", i);
+    list.push({
+      ...statement,
+      label: `binding "${binding.name}", ${statement.sid ? `statement "${statement.sid}"` : `statements[${i}]`}`,
+      at: (field, ...rest) => (field ? [...base, field, ...rest] : base),
+    });
+  });
+  binding.managedPolicies.forEach((arn, index) => {
+    // Only AWS managed policies have a document we know; loading them is lazy.
+    if (!isAwsManagedPolicyArn(arn)) return;
+    const policy = awsManagedPolicy(arn);
+    if (!policy || FORBIDDEN_MANAGED_POLICIES.has(policy.name)) return;
+    const path = bindingPath(binding, "policies", "managed", index);
+    statementsOfDocument(policy.document).forEach((s, k) => {
+      list.push({
+        effect: s.Effect,
+        ...(s.Action !== undefined ? { actions: listOf(s.Action) } : {}),
+        ...(s.NotAction !== undefined ? { notActions: listOf(s.NotAction) } : {}),
+        ...(s.Resource !== undefined ? { resources: listOf(s.Resource) } : {}),
+        ...(s.NotResource !== undefined ? { notResources: listOf(s.NotResource) } : {}),
+        ...(s.Condition !== undefined ? { conditions: s.Condition } : {}),
+        label: `binding "${binding.name}", AWS managed policy ${policy.name}, ${s.Sid ? `statement "${s.Sid}"` : `statement ${k}`}`,
+        managed: { name: policy.name, index },
+        at: () => path,
+      });
+    });
+  });
+  views = list;
+  cache.set(binding, views);
+  return views;
+}
+
+function listOf(value: string | readonly string[]): readonly string[] {
+  return typeof value === "string" ? [value] : value;
+}
+
+/** `*` and `*:*`: every action (IAM001's finding; other rules leave them to it). */
+export function isEveryAction(pattern: string): boolean {
+  return pattern === "*" || pattern === "*:*";
+}
+
+/** The fix to append for a managed policy's finding, or the given fix for the binding's own. */
+export function fixFor(view: StatementView, own: string): string {
+  return view.managed
+    ? `replace ${view.managed.name} with statements scoped to what the workload needs, or waive the rule with a reason`
+    : own;
+}
+
+/** "a, b, c and 4 more" */
+export function listSome(items: readonly string[], max = 5): string {
+  if (items.length <= max) return items.join(", ");
+  return `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
+}
+
+/** Condition keys of a statement, lowercased, with any operator. */
+export function conditionKeysOf(view: StatementView): Set<string> {
+  const keys = new Set<string>();
+  for (const block of Object.values(view.conditions ?? {})) for (const key of Object.keys(block)) keys.add(key.toLowerCase());
+  return keys;
+}
