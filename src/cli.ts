@@ -4,11 +4,12 @@
  */
 import { existsSync, rmSync } from "fs";
 import { join } from "path";
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, Option } from "commander";
 import { buildApp } from "./app";
 import { loadBindingsFile, LoadResult } from "./bindings/load";
 import { formatProblem, hasErrors, Problem } from "./bindings/problems";
 import { bindingsJsonSchema } from "./bindings/schema";
+import { EXPLAIN_FORMATS, explain, ExplainFormat } from "./explain/command";
 
 const DEFAULT_FILE = "bindings.yaml";
 
@@ -88,6 +89,15 @@ export function createProgram(io: Io, setExitCode: (code: number) => void): Comm
     .description("report every error and lint finding; exit 1 on any error")
     .option(...fileOption)
     .action((options: { file?: string }) => setExitCode(validate(io, options.file ?? defaultFile())));
+  program
+    .command("explain")
+    .description("what each ServiceAccount may do, for review; with --base, only what changed")
+    .option(...fileOption)
+    .option("--base <REF_OR_FILE>", "compare with this file, or with the bindings file at this git ref (origin/main)")
+    .addOption(new Option("--format <FORMAT>", "output format").choices(EXPLAIN_FORMATS).default("text"))
+    .action((options: { file?: string; base?: string; format: ExplainFormat }) =>
+      setExitCode(explain(io, options.file ?? defaultFile(), { base: options.base, format: options.format })),
+    );
   program
     .command("schema")
     .description("print the JSON Schema of bindings.yaml, for editors")

@@ -1,0 +1,77 @@
+/**
+ * `podiam explain`: what each ServiceAccount may do, for review; with --base, only what changed.
+ * The report goes to stdout (a pull-request comment, a terminal); problems go to stderr.
+ */
+import { loadBindings, loadBindingsFile } from "../bindings/load";
+import { formatProblem, Problem } from "../bindings/problems";
+import { lint } from "../rules";
+import { ExplainError, readBase } from "./base";
+import { diffReviews } from "./diff";
+import { iamCatalog } from "./iam-catalog";
+import { renderDiffJson, renderReviewJson } from "./render-json";
+import { renderDiffMarkdown, renderReviewMarkdown } from "./render-markdown";
+import { renderDiffText, renderReviewText } from "./render-text";
+import { emptyReview, ExplainCatalog, reviewOf, ReviewModel } from "./review";
+
+export const EXPLAIN_FORMATS = ["text", "markdown", "json"] as const;
+export type ExplainFormat = (typeof EXPLAIN_FORMATS)[number];
+
+export interface ExplainIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+export interface ExplainOptions {
+  readonly base?: string;
+  readonly format?: ExplainFormat;
+  readonly catalog?: ExplainCatalog;
+}
+
+/** Runs explain; returns the exit status (1 when the file, or the base, cannot be explained). */
+export function explain(io: ExplainIo, file: string, options: ExplainOptions = {}): number {
+  const catalog = options.catalog ?? iamCatalog;
+  const format = options.format ?? "text";
+  const loaded = loadBindingsFile(file);
+  printProblems(io, loaded.problems);
+  if (!loaded.model || !loaded.source) {
+    io.err(`${file}: has errors; fix them (podiam validate) before explaining it\n`);
+    return 1;
+  }
+  const head = reviewOf(file, loaded.model, lint(loaded.model, loaded.source), catalog);
+  if (options.base === undefined) {
+    io.out(format === "json" ? renderReviewJson(head) : format === "markdown" ? renderReviewMarkdown(head) : renderReviewText(head));
+    return 0;
+  }
+
+  let base: ReviewModel;
+  let baseLabel: string;
+  try {
+    const text = readBase(options.base, file);
+    baseLabel = text.label;
+    if (text.text === undefined) {
+      base = emptyReview(text.label);
+    } else {
+      const result = loadBindings(text.text, text.label);
+      if (!result.model || !result.source) {
+        // A broken base cannot say what changed; guessing (an empty base) would show every binding as new.
+        printProblems(io, result.problems);
+        io.err(`${text.label}: the base has errors, so what changed cannot be told; explain without --base, or pass another --base\n`);
+        return 1;
+      }
+      base = reviewOf(text.label, result.model, lint(result.model, result.source), catalog);
+    }
+  } catch (error) {
+    if (error instanceof ExplainError) {
+      io.err(`podiam explain: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  const diff = diffReviews(base, head, baseLabel);
+  io.out(format === "json" ? renderDiffJson(diff) : format === "markdown" ? renderDiffMarkdown(diff, head) : renderDiffText(diff));
+  return 0;
+}
+
+function printProblems(io: ExplainIo, problems: readonly Problem[]): void {
+  for (const problem of problems) io.err(`${formatProblem(problem)}\n`);
+}

@@ -1,0 +1,138 @@
+/**
+ * explain as a pull-request comment (GitHub-flavoured markdown): a summary table, a Mermaid
+ * diagram of ServiceAccounts -> roles -> policies, then the details of each binding, folded.
+ * With --base, the changes as a `diff` block per binding, which GitHub colours.
+ */
+import { ActionPatternReview, describeActionPattern } from "./action-patterns";
+import type { ReviewDiff } from "./diff";
+import { mermaidDiagram } from "./mermaid";
+import type { BindingReview, ReviewModel, StatementReview } from "./review";
+import {
+  changeLines,
+  describeManagedPolicyAccess,
+  describeChangeCounts,
+  describeCondition,
+  describeDiff,
+  describeFinding,
+  describeFindingCounts,
+  describePermissions,
+  describeReview,
+  serviceAccountId,
+} from "./wording";
+
+export function renderReviewMarkdown(review: ReviewModel): string {
+  const out = [`### podiam explain: ${code(review.file)}`, "", `${capitalize(describeReview(review))}.`];
+  if (review.bindings.length > 0) {
+    out.push("", ...summaryTable(review.bindings), "", fence("mermaid", mermaidDiagram(review.bindings)));
+    for (const binding of review.bindings) out.push("", ...bindingDetails(binding));
+  }
+  return `${out.join("\n")}\n`;
+}
+
+export function renderDiffMarkdown(diff: ReviewDiff, head: ReviewModel): string {
+  const out = [`### podiam explain: ${code(diff.file)} against ${code(diff.base)}`, "", `${capitalize(describeDiff(diff))}.`];
+  if (diff.added.length + diff.removed.length + diff.changed.length === 0) {
+    out.push("", "No change to what any ServiceAccount may do.");
+    return `${out.join("\n")}\n`;
+  }
+  out.push("", row(["Binding", "Change", "What"]), row(["---", "---", "---"]));
+  for (const b of diff.added) out.push(row([code(b.name), "added", `${b.mode}; ${trustedCell(b)}; ${escape(describePermissions(b))}`]));
+  for (const b of diff.removed) out.push(row([code(b.name), "removed", `${b.mode}; ${trustedCell(b)}; ${escape(describePermissions(b))}`]));
+  for (const c of diff.changed) out.push(row([code(c.name), "changed", escape(describeChangeCounts(c))]));
+
+  // The diagram shows the bindings as they will be, where they are new or changed.
+  const touched = new Set([...diff.added.map((b) => b.name), ...diff.changed.map((c) => c.name)]);
+  const drawn = head.bindings.filter((b) => touched.has(b.name));
+  if (drawn.length > 0) out.push("", fence("mermaid", mermaidDiagram(drawn)));
+
+  for (const change of diff.changed) {
+    const lines = changeLines(change).map((l) => `${l.sign === "~" ? "!" : l.sign} ${l.text}`);
+    out.push("", `#### ${code(change.name)} changed`, "", fence("diff", lines.join("\n")));
+  }
+  for (const binding of diff.added) out.push("", `#### ${code(binding.name)} added`, "", ...bindingDetails(binding, false));
+  for (const binding of diff.removed) out.push("", `#### ${code(binding.name)} removed`, "", ...bindingDetails(binding, false));
+  return `${out.join("\n")}\n`;
+}
+
+function summaryTable(bindings: readonly BindingReview[]): string[] {
+  const rows = [row(["Binding", "Mode", "ServiceAccounts", "Role", "May do", "Lint"]), row(["---", "---", "---", "---", "---", "---"])];
+  for (const b of bindings) {
+    rows.push(
+      row([code(b.name), b.mode, trustedCell(b), code(b.role.arn), escape(describePermissions(b)), escape(describeFindingCounts(b.findings)) || "none"]),
+    );
+  }
+  return rows;
+}
+
+/** `prod-eu: billing/a, billing/b<br>prod-us: ...`. */
+function trustedCell(binding: BindingReview): string {
+  const byCluster = new Map<string, string[]>();
+  for (const sa of binding.serviceAccounts) byCluster.set(sa.cluster, [...(byCluster.get(sa.cluster) ?? []), code(serviceAccountId(sa))]);
+  return [...byCluster].map(([cluster, sas]) => `${escape(cluster)}: ${sas.join(", ")}`).join("<br>");
+}
+
+/** A binding's details; folded under its name in a full review, open under a heading in a diff. */
+function bindingDetails(binding: BindingReview, folded = true): string[] {
+  const out: string[] = [];
+  if (folded) out.push("<details>", `<summary><code>${html(binding.name)}</code>: ${html(binding.mode)}, ${html(describePermissions(binding))}</summary>`, "");
+  out.push(`- **Role:** ${code(binding.role.arn)} in account ${code(binding.account.alias)} (${code(binding.account.id)})`);
+  if (binding.role.permissionsBoundary) out.push(`- **Permissions boundary:** ${code(binding.role.permissionsBoundary)}`);
+  out.push(`- **Mode:** ${binding.mode}`);
+  out.push(`- **Trusted by:** ${trustedCell(binding).split("<br>").join("; ")}`);
+  out.push(`- **May do:** ${escape(describePermissions(binding))}`);
+  if (binding.managedPolicies.length > 0) {
+    out.push("- **Managed policies:**", ...binding.managedPolicies.map((p) => `  - ${code(p.arn)}: ${escape(describeManagedPolicyAccess(p))}`));
+  }
+  if (binding.statements.length > 0) {
+    out.push("", row(["Statement", "Effect", "Actions", "Resources", "Conditions"]), row(["---", "---", "---", "---", "---"]));
+    for (const statement of binding.statements) out.push(statementRow(statement));
+  }
+  if (binding.findings.length > 0) out.push("", "**Lint:**", "", ...binding.findings.map((f) => `- ${escape(describeFinding(f))}`));
+  if (binding.waivers.length > 0) out.push("", "**Waivers:**", "", ...binding.waivers.map((w) => `- ${code(w.rule)}: ${escape(w.reason)}`));
+  if (folded) out.push("", "</details>");
+  return out;
+}
+
+function statementRow(statement: StatementReview): string {
+  const action = (a: ActionPatternReview) => `${code(a.pattern)} (${escape(describeActionPattern(a))})`;
+  const actions = statement.actions ? statement.actions.map(action) : ["every action but", ...statement.notActions!.map(action)];
+  const resources = statement.resources ? statement.resources.map(code) : ["every resource but", ...statement.notResources!.map(code)];
+  return row([
+    statement.sid ? escape(statement.sid) : "",
+    statement.effect,
+    actions.join("<br>"),
+    resources.join("<br>"),
+    (statement.conditions ?? []).map((c) => code(describeCondition(c))).join("<br>"),
+  ]);
+}
+
+/** A table row; a pipe in a cell, even in code, is escaped as GitHub's tables require. */
+function row(cells: readonly string[]): string {
+  return `| ${cells.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`;
+}
+
+/** An inline code span that holds any text (backticks included). */
+function code(text: string): string {
+  const ticks = "`".repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
+  return `${ticks}${pad}${text}${pad}${ticks}`;
+}
+
+/** Plain text with markdown's special characters escaped. */
+function escape(text: string): string {
+  return text.replace(/[\\`*_[\]<>#~]/g, (c) => `\\${c}`);
+}
+
+function html(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** A fenced block whose fence is longer than any backtick run inside. */
+function fence(language: string, body: string): string {
+  const ticks = "`".repeat(Math.max(2, ...(body.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  return `${ticks}${language}\n${body}\n${ticks}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

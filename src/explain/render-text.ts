@@ -1,0 +1,69 @@
+/** explain for a terminal: one block per binding, aligned labels; with --base, signed change lines. */
+import type { ReviewDiff } from "./diff";
+import type { BindingReview, StatementReview } from "./review";
+import {
+  changeLines,
+  describePermissions,
+  describeAction,
+  describeCondition,
+  describeDiff,
+  describeFinding,
+  describeManagedPolicy,
+  describeReview,
+  describeTrusted,
+} from "./wording";
+import type { ReviewModel } from "./review";
+
+const LABEL_WIDTH = 12;
+const STATEMENT_LABEL_WIDTH = 11;
+
+export function renderReviewText(review: ReviewModel): string {
+  const blocks = [`${review.file}: ${describeReview(review)}`, ...review.bindings.map((b) => bindingBlock(b).join("\n"))];
+  return `${blocks.join("\n\n")}\n`;
+}
+
+export function renderDiffText(diff: ReviewDiff): string {
+  const blocks = [`${diff.file} against ${diff.base}: ${describeDiff(diff)}`];
+  if (diff.added.length + diff.removed.length + diff.changed.length === 0) {
+    blocks.push("No change to what any ServiceAccount may do.");
+  }
+  for (const binding of diff.added) blocks.push([`+ ${binding.name} (added)`, ...bindingBlock(binding).slice(1).map((l) => `  ${l}`)].join("\n"));
+  for (const binding of diff.removed) blocks.push([`- ${binding.name} (removed)`, ...bindingBlock(binding).slice(1).map((l) => `  ${l}`)].join("\n"));
+  for (const change of diff.changed) {
+    blocks.push([`~ ${change.name} (changed)`, ...changeLines(change).map((l) => `    ${l.sign} ${l.text}`)].join("\n"));
+  }
+  return `${blocks.join("\n\n")}\n`;
+}
+
+/** The binding's name, then labelled fields; continuation lines align under the first value. */
+function bindingBlock(binding: BindingReview): string[] {
+  const lines = [binding.name];
+  const field = (label: string, values: readonly string[]) => {
+    values.forEach((value, i) => lines.push(`  ${(i === 0 ? label : "").padEnd(LABEL_WIDTH)}${value}`));
+  };
+  field("mode", [binding.mode]);
+  field("role", [`${binding.role.arn} (account ${binding.account.alias})`]);
+  if (binding.role.permissionsBoundary) field("boundary", [binding.role.permissionsBoundary]);
+  field("trusted by", binding.serviceAccounts.map(describeTrusted));
+  field("may do", [describePermissions(binding)]);
+  binding.statements.forEach((statement, i) => {
+    lines.push(...statementLines(statement).map((l, j) => `  ${(i === 0 && j === 0 ? "statements" : "").padEnd(LABEL_WIDTH)}${l}`));
+  });
+  if (binding.managedPolicies.length > 0) field("managed", binding.managedPolicies.map(describeManagedPolicy));
+  if (binding.findings.length > 0) field("lint", binding.findings.map(describeFinding));
+  if (binding.waivers.length > 0) field("waivers", binding.waivers.map((w) => `${w.rule}: ${w.reason}`));
+  return lines;
+}
+
+function statementLines(statement: StatementReview): string[] {
+  const lines = [`${statement.effect}${statement.sid ? ` ${statement.sid}` : ""}`];
+  const sub = (label: string, values: readonly string[]) => {
+    values.forEach((value, i) => lines.push(`  ${(i === 0 ? label : "").padEnd(STATEMENT_LABEL_WIDTH)}${value}`));
+  };
+  if (statement.actions) sub("actions", statement.actions.map(describeAction));
+  if (statement.notActions) sub("all but", statement.notActions.map(describeAction));
+  if (statement.resources) sub("resources", statement.resources);
+  if (statement.notResources) sub("all but", statement.notResources);
+  if (statement.conditions) sub("when", statement.conditions.map(describeCondition));
+  return lines;
+}

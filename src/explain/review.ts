@@ -1,0 +1,214 @@
+/**
+ * The review model: what each ServiceAccount may do, as a reviewer reads it. Built from the
+ * validated model and its lint findings, plain data (JSON-ready), every list in a fixed order, so
+ * that the renderers and the diff only format and compare.
+ */
+import type { Binding, BindingsModel, Mode, Statement, Waiver } from "../bindings/model";
+import type { Severity } from "../bindings/problems";
+import type { LintFinding } from "../rules/rule";
+import { accessLevelCounts, ActionCatalog, actionPatternReview, ActionPatternReview } from "./action-patterns";
+
+/** An Allow or Deny of actions, from the file or from an AWS managed policy. */
+export interface ActionGrant {
+  readonly effect: "Allow" | "Deny";
+  readonly actions?: readonly string[];
+  readonly notActions?: readonly string[];
+}
+
+/** What explain looks up: actions (src/iam/catalog.ts) and AWS managed policies (src/iam/managed-policies.ts). */
+export interface ExplainCatalog extends ActionCatalog {
+  /** The statements of an AWS managed policy; undefined for an unknown or customer-managed one. */
+  awsManagedPolicyGrants(arn: string): readonly ActionGrant[] | undefined;
+}
+
+export interface TrustedServiceAccount {
+  readonly cluster: string;
+  readonly namespace: string;
+  readonly name: string;
+}
+
+export interface ConditionReview {
+  readonly operator: string;
+  readonly key: string;
+  readonly values: readonly string[];
+}
+
+export interface StatementReview {
+  readonly sid?: string;
+  readonly effect: "Allow" | "Deny";
+  readonly actions?: readonly ActionPatternReview[];
+  readonly notActions?: readonly ActionPatternReview[];
+  readonly resources?: readonly string[];
+  readonly notResources?: readonly string[];
+  readonly conditions?: readonly ConditionReview[];
+}
+
+export interface ManagedPolicyReview {
+  readonly arn: string;
+  /** An AWS managed policy (arn:<partition>:iam::aws:policy/...), as opposed to the customer's own. */
+  readonly awsManaged: boolean;
+  /**
+   * What its Allow statements grant, for an AWS managed policy podiam knows; absent for a
+   * customer-managed policy, whose document is not in the file.
+   */
+  readonly access?: AccessSummary;
+}
+
+/** What the Allow statements grant together: distinct catalogue actions by access level. */
+export interface AccessSummary {
+  readonly actionCount: number;
+  /** Access level -> distinct actions; levels in the order List, Read, Write, Tagging, Permissions management. */
+  readonly accessLevels: Readonly<Record<string, number>>;
+  /** Allow statements with NotAction: every action but some, not counted above. */
+  readonly notActionStatements: number;
+  /** Action patterns that match nothing in the IAM catalogue (a typo, or a service newer than it). */
+  readonly unknownActions: readonly string[];
+}
+
+export interface FindingReview {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly message: string;
+  /** Where in the file: `bindings[2].policies.statements[0]`. */
+  readonly path: string;
+  readonly line: number;
+  readonly column: number;
+  /** The binding's reason, when it waived the rule. */
+  readonly waived?: string;
+}
+
+export interface BindingReview {
+  readonly name: string;
+  readonly previousNames: readonly string[];
+  readonly mode: Mode;
+  readonly account: { readonly alias: string; readonly id: string };
+  readonly role: { readonly arn: string; readonly permissionsBoundary?: string };
+  /** Who may assume the role: every (cluster, ServiceAccount), sorted. */
+  readonly serviceAccounts: readonly TrustedServiceAccount[];
+  /** In file order. */
+  readonly statements: readonly StatementReview[];
+  /** In file order. */
+  readonly managedPolicies: readonly ManagedPolicyReview[];
+  /** What the binding's own statements grant. */
+  readonly statementsAccess: AccessSummary;
+  /** What the statements and the AWS managed policies grant together (customer-managed ones are not in the file). */
+  readonly access: AccessSummary;
+  /** By position in the file, then rule. */
+  readonly findings: readonly FindingReview[];
+  readonly waivers: readonly Waiver[];
+}
+
+export interface ReviewModel {
+  /** The bindings file, as the user named it. */
+  readonly file: string;
+  /** Sorted by name. */
+  readonly bindings: readonly BindingReview[];
+}
+
+/** The review of a model; `findings` from `lint(model, source)`. */
+export function reviewOf(file: string, model: BindingsModel, findings: readonly LintFinding[], catalog: ExplainCatalog): ReviewModel {
+  return {
+    file,
+    bindings: [...model.bindings]
+      .sort((a, b) => compare(a.name, b.name))
+      .map((binding) => bindingReview(model, binding, findings.filter((f) => f.binding === binding.name), catalog)),
+  };
+}
+
+/** An empty review: the base of a file that did not exist yet. */
+export function emptyReview(file: string): ReviewModel {
+  return { file, bindings: [] };
+}
+
+function bindingReview(model: BindingsModel, binding: Binding, findings: readonly LintFinding[], catalog: ExplainCatalog): BindingReview {
+  const account = model.accounts.get(binding.account)!;
+  const statements = binding.statements.map((s) => statementReview(s, catalog));
+  const managedGrants = binding.managedPolicies.map((arn) => catalog.awsManagedPolicyGrants(arn));
+  return {
+    name: binding.name,
+    previousNames: [...binding.previousNames].sort(compare),
+    mode: binding.mode,
+    account: { alias: account.alias, id: account.id },
+    role: {
+      arn: binding.role.arn,
+      ...(binding.role.permissionsBoundary ? { permissionsBoundary: binding.role.permissionsBoundary } : {}),
+    },
+    serviceAccounts: binding.clusters
+      .flatMap((cluster) => binding.serviceAccounts.map((sa) => ({ cluster, namespace: sa.namespace, name: sa.name })))
+      .sort((a, b) => compare(a.cluster, b.cluster) || compare(a.namespace, b.namespace) || compare(a.name, b.name)),
+    statements,
+    managedPolicies: binding.managedPolicies.map((arn, i) => ({
+      arn,
+      awsManaged: /^arn:[a-z-]+:iam::aws:policy\//.test(arn),
+      ...(managedGrants[i] ? { access: accessSummary(managedGrants[i]!, catalog) } : {}),
+    })),
+    statementsAccess: accessSummary(binding.statements, catalog),
+    access: accessSummary([...binding.statements, ...managedGrants.flatMap((g) => g ?? [])], catalog),
+    findings: findings
+      .map(findingReview)
+      .sort((a, b) => a.line - b.line || a.column - b.column || compare(a.rule, b.rule) || compare(a.message, b.message)),
+    waivers: [...binding.waivers].sort((a, b) => compare(a.rule, b.rule)),
+  };
+}
+
+function statementReview(statement: Statement, catalog: ExplainCatalog): StatementReview {
+  return {
+    ...(statement.sid ? { sid: statement.sid } : {}),
+    effect: statement.effect,
+    ...(statement.actions ? { actions: statement.actions.map((p) => actionPatternReview(p, catalog)) } : {}),
+    ...(statement.notActions ? { notActions: statement.notActions.map((p) => actionPatternReview(p, catalog)) } : {}),
+    ...(statement.resources ? { resources: [...statement.resources] } : {}),
+    ...(statement.notResources ? { notResources: [...statement.notResources] } : {}),
+    ...(statement.conditions ? { conditions: conditionReviews(statement.conditions) } : {}),
+  };
+}
+
+export function conditionReviews(conditions: NonNullable<Statement["conditions"]>): ConditionReview[] {
+  const out: ConditionReview[] = [];
+  for (const operator of Object.keys(conditions).sort(compare)) {
+    for (const key of Object.keys(conditions[operator]).sort(compare)) {
+      const value = conditions[operator][key];
+      out.push({ operator, key, values: (Array.isArray(value) ? value : [value]).map(String) });
+    }
+  }
+  return out;
+}
+
+function accessSummary(statements: readonly ActionGrant[], catalog: ActionCatalog): AccessSummary {
+  const actions = new Set<string>();
+  const unknown = new Set<string>();
+  let notActionStatements = 0;
+  for (const statement of statements) {
+    if (statement.effect !== "Allow") continue;
+    if (statement.notActions) notActionStatements++;
+    for (const pattern of statement.actions ?? []) {
+      const matched = catalog.expandActionPattern(pattern);
+      if (matched.length === 0) unknown.add(pattern);
+      for (const action of matched) actions.add(action);
+    }
+  }
+  return {
+    actionCount: actions.size,
+    accessLevels: accessLevelCounts([...actions], catalog),
+    notActionStatements,
+    unknownActions: [...unknown].sort(compare),
+  };
+}
+
+function findingReview(finding: LintFinding): FindingReview {
+  const { problem } = finding;
+  return {
+    rule: finding.rule,
+    severity: problem.severity,
+    message: problem.message,
+    path: problem.path,
+    line: problem.line,
+    column: problem.column,
+    ...(finding.waived !== undefined ? { waived: finding.waived } : {}),
+  };
+}
+
+/** Code-point order: the same on every machine and locale. */
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,177 @@
+/**
+ * The sentences explain prints, shared by the text and markdown renderers so that both say the
+ * same thing in the same words.
+ */
+import { describeActionPattern, describeLevels } from "./action-patterns";
+import type { BindingChange, PermissionGroup, TrustReview } from "./diff";
+import type { ReviewDiff } from "./diff";
+import type { AccessSummary, BindingReview, ConditionReview, FindingReview, ManagedPolicyReview, ReviewModel, TrustedServiceAccount } from "./review";
+import type { ActionPatternReview } from "./action-patterns";
+
+export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : pluralNoun}`;
+}
+
+/** `5 bindings: 7 ServiceAccounts on 2 clusters may assume 5 roles in 2 accounts`. */
+export function describeReview(review: ReviewModel): string {
+  const sas = new Set(review.bindings.flatMap((b) => b.serviceAccounts.map((sa) => `${sa.cluster}/${sa.namespace}/${sa.name}`)));
+  const clusters = new Set(review.bindings.flatMap((b) => b.serviceAccounts.map((sa) => sa.cluster)));
+  const accounts = new Set(review.bindings.map((b) => b.account.alias));
+  if (review.bindings.length === 0) return "no bindings: no ServiceAccount may assume a role";
+  return (
+    `${plural(review.bindings.length, "binding")}: ${plural(sas.size, "ServiceAccount")} on ${plural(clusters.size, "cluster")} ` +
+    `may assume ${plural(review.bindings.length, "role")} in ${plural(accounts.size, "account")}`
+  );
+}
+
+/** `1 binding added, 1 removed, 2 changed, 2 unchanged`. */
+export function describeDiff(diff: ReviewDiff): string {
+  return `${plural(diff.added.length, "binding")} added, ${diff.removed.length} removed, ${diff.changed.length} changed, ${diff.unchanged} unchanged`;
+}
+
+export function serviceAccountId(sa: TrustedServiceAccount): string {
+  return `${sa.namespace}/${sa.name}`;
+}
+
+/** `prod-eu billing/invoice-api`. */
+export function describeTrusted(sa: TrustedServiceAccount): string {
+  return `${sa.cluster} ${serviceAccountId(sa)}`;
+}
+
+export function describeTrust(trust: TrustReview): string {
+  return `${describeTrusted(trust)} (${trust.mechanism})`;
+}
+
+/** The role's name, the last segment of its ARN. */
+export function roleName(arn: string): string {
+  return arn.slice(arn.lastIndexOf("/") + 1);
+}
+
+/** The managed policy's name, the last segment of its ARN. */
+export function policyName(arn: string): string {
+  return arn.slice(arn.lastIndexOf("/") + 1);
+}
+
+/** `AWS managed: 93 actions (...)`, or why its permissions are not known. */
+export function describeManagedPolicyAccess(policy: ManagedPolicyReview): string {
+  if (policy.access) return `AWS managed: ${describeAccess(policy.access)}`;
+  if (policy.awsManaged) return "AWS managed, unknown to podiam's catalogue";
+  return "customer managed: its document is not in this file";
+}
+
+export function describeManagedPolicy(policy: ManagedPolicyReview): string {
+  return `${policy.arn} (${describeManagedPolicyAccess(policy)})`;
+}
+
+/** `route53:ListHostedZones (List)`, `s3:Get* (52 actions: 10 List, 42 Read)`. */
+export function describeAction(action: ActionPatternReview): string {
+  return `${action.pattern} (${describeActionPattern(action)})`;
+}
+
+/** `StringEquals s3:ExistingObjectTag/team = billing`; several values as `= a | b`. */
+export function describeCondition(condition: ConditionReview): string {
+  return `${condition.operator} ${condition.key} = ${condition.values.join(" | ")}`;
+}
+
+/** What the binding's own statements allow, in a few words. */
+export function describeAccess(access: AccessSummary): string {
+  const parts: string[] = [];
+  if (access.actionCount > 0) parts.push(`${plural(access.actionCount, "action")} (${describeLevels(access.accessLevels)})`);
+  if (access.notActionStatements > 0) parts.push(`every action but some (${plural(access.notActionStatements, "NotAction statement")})`);
+  if (access.unknownActions.length > 0) parts.push(`${plural(access.unknownActions.length, "action")} not in the IAM catalogue`);
+  return parts.length === 0 ? "no actions" : parts.join("; ");
+}
+
+/** The whole of what the role may do: its statements, AWS managed policies, and what is not in the file. */
+export function describePermissions(binding: BindingReview): string {
+  const unknown = binding.managedPolicies.filter((p) => !p.access).length;
+  const known = describeAccess(binding.access);
+  if (unknown === 0) return known;
+  const opaque = `${plural(unknown, "managed policy", "managed policies")} not in the file`;
+  return binding.access.actionCount === 0 && binding.access.notActionStatements === 0 && binding.access.unknownActions.length === 0
+    ? opaque
+    : `${known} + ${opaque}`;
+}
+
+/** `warning IAM001 (line 14): message`; a waived one with its reason. */
+export function describeFinding(finding: FindingReview): string {
+  const head = `${finding.severity} ${finding.rule} (line ${finding.line}): ${finding.message}`;
+  return finding.waived === undefined ? head : `${head} [waived: ${finding.waived}]`;
+}
+
+/** `1 warning, 1 waived`, or an empty string. */
+export function describeFindingCounts(findings: readonly FindingReview[]): string {
+  const active = findings.filter((f) => f.waived === undefined);
+  const errors = active.filter((f) => f.severity === "error").length;
+  const warnings = active.length - errors;
+  const waived = findings.length - active.length;
+  const parts: string[] = [];
+  if (errors > 0) parts.push(plural(errors, "error"));
+  if (warnings > 0) parts.push(plural(warnings, "warning"));
+  if (waived > 0) parts.push(`${waived} waived`);
+  return parts.join(", ");
+}
+
+/** `Allow s3:PutObject (Write) on arn:aws:s3:::b/* when ... [Sid]`. */
+export function describePermissionGroup(group: PermissionGroup): string {
+  const actions = group.actions.map(describeAction).join(", ");
+  const resources = group.resources.join(", ");
+  let text = `${group.effect} ${group.notAction ? `every action but ${actions}` : actions} on ${group.notResource ? `every resource but ${resources}` : resources}`;
+  if (group.conditions.length > 0) text += ` when ${group.conditions.map(describeCondition).join(" and ")}`;
+  if (group.sid) text += ` [${group.sid}]`;
+  return text;
+}
+
+export interface ChangeLine {
+  /** `+` for what is new in head, `-` for what the base had, `~` for a value that changed. */
+  readonly sign: "+" | "-" | "~";
+  readonly text: string;
+}
+
+/** One line per change of a binding that is in both base and head, most important first. */
+export function changeLines(change: BindingChange): ChangeLine[] {
+  const lines: ChangeLine[] = [];
+  const add = (sign: ChangeLine["sign"], label: string, text: string) => lines.push({ sign, text: `${label}: ${text}` });
+  if (change.renamedFrom) add("~", "renamed", `${change.renamedFrom} -> ${change.name}`);
+  if (change.roleArn) add("~", "role", `${change.roleArn.before} -> ${change.roleArn.after}`);
+  if (change.mode) add("~", "mode", `${change.mode.before} -> ${change.mode.after}`);
+  for (const t of change.trustWidened) add("+", "trust widened", describeTrust(t));
+  for (const t of change.trustNarrowed) add("-", "trust narrowed", describeTrust(t));
+  for (const g of change.granted) add("+", "granted", describePermissionGroup(g));
+  for (const g of change.revoked) add("-", "revoked", describePermissionGroup(g));
+  for (const g of change.denyAdded) add("+", "deny added", describePermissionGroup(g));
+  for (const g of change.denyRemoved) add("-", "deny removed", describePermissionGroup(g));
+  for (const p of change.managedPoliciesAttached) add("+", "managed policy attached", describeManagedPolicy(p));
+  for (const p of change.managedPoliciesDetached) add("-", "managed policy detached", describeManagedPolicy(p));
+  if (change.permissionsBoundary) {
+    add("~", "permissions boundary", `${change.permissionsBoundary.before ?? "none"} -> ${change.permissionsBoundary.after ?? "none"}`);
+  }
+  for (const f of change.newFindings) add("+", "new lint finding", describeFinding(f));
+  for (const f of change.resolvedFindings) add("-", "resolved lint finding", describeFinding(f));
+  for (const w of change.waiversAdded) add("+", "waiver added", `${w.rule}: ${w.reason}`);
+  for (const w of change.waiversRemoved) add("-", "waiver removed", `${w.rule}: ${w.reason}`);
+  return lines;
+}
+
+/** `trust widened (1), 2 granted, 1 revoked, 1 new lint finding`: the row of a summary table. */
+export function describeChangeCounts(change: BindingChange): string {
+  const parts: string[] = [];
+  if (change.renamedFrom) parts.push(`renamed from ${change.renamedFrom}`);
+  if (change.roleArn) parts.push("role replaced");
+  if (change.mode) parts.push(`mode ${change.mode.before} -> ${change.mode.after}`);
+  if (change.trustWidened.length > 0) parts.push(`trust widened (${change.trustWidened.length})`);
+  if (change.trustNarrowed.length > 0) parts.push(`trust narrowed (${change.trustNarrowed.length})`);
+  const count = (groups: readonly PermissionGroup[]) => groups.reduce((n, g) => n + g.actions.length * g.resources.length, 0);
+  if (change.granted.length > 0) parts.push(`${plural(count(change.granted), "permission")} granted`);
+  if (change.revoked.length > 0) parts.push(`${plural(count(change.revoked), "permission")} revoked`);
+  if (change.denyAdded.length > 0) parts.push(`${plural(count(change.denyAdded), "deny", "denies")} added`);
+  if (change.denyRemoved.length > 0) parts.push(`${plural(count(change.denyRemoved), "deny", "denies")} removed`);
+  if (change.managedPoliciesAttached.length > 0) parts.push(`${plural(change.managedPoliciesAttached.length, "managed policy", "managed policies")} attached`);
+  if (change.managedPoliciesDetached.length > 0) parts.push(`${plural(change.managedPoliciesDetached.length, "managed policy", "managed policies")} detached`);
+  if (change.permissionsBoundary) parts.push("permissions boundary changed");
+  if (change.newFindings.length > 0) parts.push(plural(change.newFindings.length, "new lint finding"));
+  if (change.resolvedFindings.length > 0) parts.push(plural(change.resolvedFindings.length, "resolved lint finding"));
+  if (change.waiversAdded.length > 0) parts.push(plural(change.waiversAdded.length, "waiver") + " added");
+  if (change.waiversRemoved.length > 0) parts.push(plural(change.waiversRemoved.length, "waiver") + " removed");
+  return parts.join(", ");
+}
