@@ -1,0 +1,261 @@
+/**
+ * Test helpers that run the real Terraform CLI and AWS provider, offline, on synthesized stacks.
+ *
+ * Terraform and a filesystem mirror of hashicorp/aws (default /opt/tf-plugins, env
+ * PODIAM_TF_MIRROR) are needed. Where either is missing, suites declared with
+ * `describeWithTerraform` are skipped with a printed reason, unless PODIAM_REQUIRE_TERRAFORM=1,
+ * in which case they fail.
+ *
+ * Nothing here touches what users get: every stack is copied into a scratch directory and only
+ * the copy is patched for offline use (dummy credentials, no assume_role, no allowed_account_ids,
+ * local state).
+ */
+import { spawn, spawnSync } from "child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import type { TerraformJson } from "./synth";
+
+export const TF_MIRROR = process.env.PODIAM_TF_MIRROR || "/opt/tf-plugins";
+export const REQUIRE_TERRAFORM = process.env.PODIAM_REQUIRE_TERRAFORM === "1";
+const AWS_PROVIDER_SOURCE = "registry.terraform.io/hashicorp/aws";
+
+export interface TerraformAvailability {
+  readonly available: boolean;
+  /** Why Terraform cannot run here, when it cannot. */
+  readonly reason?: string;
+  /** `terraform version` first line, when available. */
+  readonly version?: string;
+}
+
+let availability: TerraformAvailability | undefined;
+
+/** Whether the terraform binary and the provider mirror are both here. Memoized. */
+export function terraformAvailability(): TerraformAvailability {
+  if (availability) return availability;
+  const version = spawnSync("terraform", ["version"], { encoding: "utf8", env: terraformEnv(cliConfig()) });
+  if (version.error || version.status !== 0) {
+    availability = { available: false, reason: `terraform is not runnable (${version.error?.message ?? version.stderr.trim()})` };
+  } else {
+    const providerDir = join(TF_MIRROR, AWS_PROVIDER_SOURCE);
+    if (!existsSync(providerDir) || readdirSync(providerDir).length === 0) {
+      availability = {
+        available: false,
+        reason: `no hashicorp/aws provider in the filesystem mirror ${providerDir} (set PODIAM_TF_MIRROR)`,
+      };
+    } else {
+      availability = { available: true, version: version.stdout.split("\n")[0] };
+    }
+  }
+  return availability;
+}
+
+/**
+ * A describe block that needs Terraform: skipped with a printed reason where Terraform or the
+ * provider mirror is missing, failing instead when PODIAM_REQUIRE_TERRAFORM=1.
+ */
+export function describeWithTerraform(name: string, body: () => void): void {
+  const { available, reason } = terraformAvailability();
+  if (available) {
+    describe(name, body);
+  } else if (REQUIRE_TERRAFORM) {
+    describe(name, () => {
+      test("Terraform is required (PODIAM_REQUIRE_TERRAFORM=1)", () => {
+        throw new Error(`PODIAM_REQUIRE_TERRAFORM=1 but ${reason}`);
+      });
+    });
+  } else {
+    console.warn(`Skipping "${name}": ${reason}. Set PODIAM_REQUIRE_TERRAFORM=1 to make this a failure.`);
+    describe.skip(name, body);
+  }
+}
+
+let cliConfigFile: string | undefined;
+
+/** A CLI config that installs hashicorp/aws from the mirror only: no registry, no network. */
+function cliConfig(): string {
+  if (cliConfigFile) return cliConfigFile;
+  const dir = mkdtempSync(join(tmpdir(), "podiam-tfrc-"));
+  cliConfigFile = join(dir, "terraformrc");
+  writeFileSync(
+    cliConfigFile,
+    `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(TF_MIRROR)}\n    include = [${JSON.stringify(AWS_PROVIDER_SOURCE)}]\n  }\n}\n`,
+  );
+  return cliConfigFile;
+}
+
+/** The child environment: our own CLI config (the machine's may point at a missing file), no prompts, no checkpoint. */
+function terraformEnv(configFile: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  // Whatever the machine has must not reach the provider: the copy carries dummy keys.
+  for (const key of Object.keys(env)) {
+    if (/^(AWS_|TF_)/.test(key)) delete env[key];
+  }
+  return {
+    ...env,
+    TF_CLI_CONFIG_FILE: configFile,
+    TF_IN_AUTOMATION: "1",
+    CHECKPOINT_DISABLE: "1",
+    TF_INPUT: "0",
+    // The provider must not find a profile or an instance role, nor look for them.
+    AWS_CONFIG_FILE: "/dev/null",
+    AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+    AWS_EC2_METADATA_DISABLED: "true",
+  };
+}
+
+export interface CommandResult {
+  readonly args: readonly string[];
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `terraform <args>` in `cwd`, offline. Never rejects: a failure is a result. */
+export function terraform(cwd: string, args: readonly string[]): Promise<CommandResult> {
+  const env = terraformEnv(cliConfig());
+  return new Promise((resolve) => {
+    const child = spawn("terraform", [...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
+    child.on("error", (error) => resolve({ args, code: -1, stdout: "", stderr: String(error) }));
+    child.on("close", (code) =>
+      resolve({ args, code: code ?? -1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }),
+    );
+  });
+}
+
+/** A command's failure, for an assertion message. */
+export function describeFailure(result: CommandResult): string {
+  return `terraform ${result.args.join(" ")} exited ${result.code}\n${result.stderr}\n${result.stdout}`.trim();
+}
+
+/**
+ * The stack's Terraform JSON, patched for an offline plan: every aws provider gets dummy static
+ * credentials and skips every call made at configure time; assume_role and allowed_account_ids go
+ * (without the account lookup the provider cannot check the account, and would fail); the backend
+ * becomes local state in the scratch directory.
+ */
+export function offlineStackJson(stack: TerraformJson): TerraformJson {
+  const copy = JSON.parse(JSON.stringify(stack));
+  for (const provider of copy.provider?.aws ?? []) {
+    delete provider.assume_role;
+    delete provider.allowed_account_ids;
+    Object.assign(provider, {
+      skip_credentials_validation: true,
+      skip_requesting_account_id: true,
+      skip_metadata_api_check: true,
+      access_key: "AKIAEXAMPLE",
+      secret_key: "dummy",
+    });
+  }
+  copy.terraform = { ...copy.terraform, backend: { local: { path: "terraform.tfstate" } } };
+  return copy;
+}
+
+/** Copies `<outdir>/stacks/<stack>/cdk.tf.json`, patched for offline use, into a fresh scratch directory. */
+export function offlineStackCopy(outdir: string, stack: string, scratchRoot = mkdtempSync(join(tmpdir(), "podiam-tf-"))): string {
+  const original = JSON.parse(readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8"));
+  const dir = join(scratchRoot, stack);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "cdk.tf.json"), JSON.stringify(offlineStackJson(original), null, 2));
+  return dir;
+}
+
+/** A resource change of `terraform show -json` (the fields the tests read). */
+export interface ResourceChange {
+  readonly address: string;
+  readonly type: string;
+  readonly name: string;
+  readonly index?: string | number;
+  readonly provider_name: string;
+  readonly change: {
+    readonly actions: readonly string[];
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    readonly after: any;
+    readonly importing?: { readonly id?: string };
+  };
+}
+
+export interface PlanJson {
+  readonly resource_changes?: readonly ResourceChange[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly output_changes?: Record<string, { readonly actions: readonly string[]; readonly after: any }>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly [key: string]: any;
+}
+
+export interface StackRun {
+  readonly stack: string;
+  readonly dir: string;
+  readonly init: CommandResult;
+  readonly validate?: CommandResult;
+  /** `terraform plan -out=plan.bin`, when a plan was asked for. */
+  readonly plan?: CommandResult;
+  /** `terraform show -json plan.bin`, parsed, when the plan succeeded. */
+  readonly planJson?: PlanJson;
+  readonly show?: CommandResult;
+}
+
+/**
+ * init, validate and (when `plan`) plan + show -json of one offline copy. Stops at the first
+ * failing step; never rejects.
+ */
+export async function runStack(dir: string, stack: string, options: { plan: boolean }): Promise<StackRun> {
+  const flags = ["-no-color", "-input=false"];
+  const init = await terraform(dir, ["init", ...flags]);
+  if (init.code !== 0) return { stack, dir, init };
+  const validate = await terraform(dir, ["validate", "-no-color"]);
+  if (validate.code !== 0 || !options.plan) return { stack, dir, init, validate };
+  const plan = await terraform(dir, ["plan", ...flags, "-lock=false", "-out=plan.bin"]);
+  if (plan.code !== 0) return { stack, dir, init, validate, plan };
+  const show = await terraform(dir, ["show", "-json", "-no-color", "plan.bin"]);
+  if (show.code !== 0) return { stack, dir, init, validate, plan, show };
+  return { stack, dir, init, validate, plan, show, planJson: JSON.parse(show.stdout) };
+}
+
+/** Runs async jobs at most `limit` at a time. */
+export function limiter(limit: number): <T>(job: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const queue: (() => void)[] = [];
+  const next = () => {
+    if (running >= limit) return;
+    const start = queue.shift();
+    if (start) {
+      running++;
+      start();
+    }
+  };
+  return <T>(job: () => Promise<T>) =>
+    new Promise<T>((resolve, reject) => {
+      queue.push(() => {
+        job()
+          .then(resolve, reject)
+          .finally(() => {
+            running--;
+            next();
+          });
+      });
+      next();
+    });
+}
+
+/** Planned resource changes by type, with their count. */
+export function countByType(plan: PlanJson): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const change of plan.resource_changes ?? []) {
+    if (change.change.actions.includes("read")) continue;
+    counts[change.type] = (counts[change.type] ?? 0) + 1;
+  }
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** Addresses of planned managed-resource changes (data source reads excluded), sorted. */
+export function plannedAddresses(plan: PlanJson): string[] {
+  return (plan.resource_changes ?? [])
+    .filter((change) => !change.change.actions.includes("read"))
+    .map((change) => change.address)
+    .sort();
+}
