@@ -1,0 +1,366 @@
+#!/usr/bin/env node
+// podiam's benchmark: `npm run bench` (full) or `npm run bench -- --quick` (smoke run).
+//
+// 1. `npm run build`, so that bin/podiam.js runs the compiled CLI (dist/); says which it measured.
+// 2. Generates bindings files of 100, 1,000 and 5,000 bindings into bench/out/ (deterministic:
+//    __tests__/helpers/generate.ts, 4 accounts, 8 clusters with issuers, managed policies and
+//    statements on every binding, multi-cluster and cross-account bindings).
+// 3. Measures `podiam synth`, `cdktf synth` and `podiam validate`: wall time, CPU time and peak RSS
+//    (/usr/bin/time), median of several runs.
+// 4. Offline `terraform plan` of the generated IAM stacks (100 and 1,000 bindings), and plan time
+//    against the number of roles in one IAM stack. Skipped, with the reason, where terraform or
+//    the provider mirror (/opt/tf-plugins, env PODIAM_TF_MIRROR) is missing.
+// 5. Prints the tables and writes them into BENCHMARKS.md (between the bench markers).
+//
+// Options: --quick (100 bindings, one run, no cdktf synth of big files, small plan series),
+//          --runs N (runs per measurement), --no-terraform, --no-cdktf, --no-write (BENCHMARKS.md untouched;
+//          --quick never writes it unless --write).
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { cpus, totalmem } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const OUT = join(ROOT, "bench", "out");
+const require = createRequire(import.meta.url);
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] !== undefined ? Number(args[i + 1]) : fallback;
+};
+const QUICK = flag("--quick");
+const RUNS = option("--runs", undefined);
+const TF_MIRROR = process.env.PODIAM_TF_MIRROR || "/opt/tf-plugins";
+const AWS_SOURCE = "registry.terraform.io/hashicorp/aws";
+const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+
+const log = (text) => process.stderr.write(`${text}\n`);
+
+// ---------------------------------------------------------------------------------------------
+// Measuring
+
+/** Runs a command once: wall seconds, CPU seconds (user+sys), peak RSS in MB (of the largest process). */
+function measureOnce(command, commandArgs, { env = {}, cwd = ROOT } = {}) {
+  const fullEnv = { ...process.env, ...env };
+  if (TIME) {
+    const result = spawnSync(TIME, ["-f", "BENCH %e %U %S %M", command, ...commandArgs], { cwd, env: fullEnv, encoding: "utf8", maxBuffer: 1 << 28 });
+    const line = result.stderr.split("\n").reverse().find((l) => l.startsWith("BENCH "));
+    if (!line) throw new Error(`cannot time ${command} ${commandArgs.join(" ")}:\n${result.stderr}`);
+    const [wall, user, sys, rssKb] = line.split(" ").slice(1).map(Number);
+    return { code: result.status, wall, cpu: user + sys, rssMb: rssKb / 1024, stdout: result.stdout, stderr: result.stderr };
+  }
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, commandArgs, { cwd, env: fullEnv, encoding: "utf8", maxBuffer: 1 << 28 });
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
+  return { code: result.status, wall, cpu: NaN, rssMb: NaN, stdout: result.stdout, stderr: result.stderr };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** Median of `runs` runs (each run may prepare first, untimed). */
+function measure(label, runs, command, commandArgs, options = {}) {
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    options.before?.();
+    const result = measureOnce(command, commandArgs, options);
+    if (result.code !== (options.expectCode ?? 0)) {
+      throw new Error(`${label}: exit ${result.code}, expected ${options.expectCode ?? 0}\n${result.stderr.slice(-4000)}`);
+    }
+    results.push(result);
+    log(`  ${label} run ${i + 1}/${runs}: ${result.wall.toFixed(2)} s, cpu ${result.cpu.toFixed(2)} s, ${result.rssMb.toFixed(0)} MB`);
+  }
+  return {
+    runs,
+    wall: median(results.map((r) => r.wall)),
+    cpu: median(results.map((r) => r.cpu)),
+    rssMb: Math.max(...results.map((r) => r.rssMb)),
+    last: results[results.length - 1],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inputs
+
+function build() {
+  log("npm run build");
+  const result = spawnSync("npm", ["run", "build"], { cwd: ROOT, encoding: "utf8" });
+  const { freshBuild } = require(join(ROOT, "bin", "fresh-build.js"));
+  if (result.status !== 0) log(`npm run build failed (exit ${result.status}); bin/podiam.js will run the sources through tsx:\n${result.stdout}${result.stderr}`);
+  return { ok: result.status === 0, fresh: freshBuild(ROOT) };
+}
+
+function runtimeOfBin() {
+  const { freshBuild } = require(join(ROOT, "bin", "fresh-build.js"));
+  return freshBuild(ROOT) ? "compiled JS (dist/)" : "TypeScript sources through tsx (dist/ missing or older than src/)";
+}
+
+let generator;
+function generate(options) {
+  if (!generator) {
+    require("tsx/cjs/api").register();
+    generator = require(join(ROOT, "__tests__", "helpers", "generate.ts"));
+  }
+  return generator.generateBindingsYaml(options);
+}
+
+function writeBindings(name, options) {
+  const file = join(OUT, `${name}.yaml`);
+  writeFileSync(file, generate(options));
+  return file;
+}
+
+const podiam = (...rest) => ["node", [join(ROOT, "bin", "podiam.js"), ...rest]];
+
+// ---------------------------------------------------------------------------------------------
+// Terraform, offline
+
+function terraformSetup() {
+  if (flag("--no-terraform")) return { available: false, reason: "--no-terraform" };
+  const dir = join(OUT, "tf");
+  mkdirSync(join(dir, "plugin-cache"), { recursive: true });
+  const config = join(dir, "terraformrc");
+  writeFileSync(
+    config,
+    `plugin_cache_dir = ${JSON.stringify(join(dir, "plugin-cache"))}\n` +
+      `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(TF_MIRROR)}\n    include = [${JSON.stringify(AWS_SOURCE)}]\n  }\n}\n`,
+  );
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (/^(AWS_|TF_)/.test(key)) delete env[key];
+  Object.assign(env, {
+    TF_CLI_CONFIG_FILE: config,
+    TF_IN_AUTOMATION: "1",
+    TF_INPUT: "0",
+    CHECKPOINT_DISABLE: "1",
+    AWS_CONFIG_FILE: "/dev/null",
+    AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+    AWS_EC2_METADATA_DISABLED: "true",
+  });
+  const version = spawnSync("terraform", ["version"], { env, encoding: "utf8" });
+  if (version.error || version.status !== 0) return { available: false, reason: `terraform is not runnable (${version.error?.message ?? version.stderr.trim()})` };
+  const providerDir = join(TF_MIRROR, AWS_SOURCE);
+  if (!existsSync(providerDir) || readdirSync(providerDir).length === 0) {
+    return { available: false, reason: `no hashicorp/aws provider in the filesystem mirror ${providerDir} (set PODIAM_TF_MIRROR)` };
+  }
+  return { available: true, env, version: version.stdout.split("\n")[0] };
+}
+
+/** A copy of a stack, patched for an offline plan (dummy credentials, no assume_role, local state). */
+function offlineCopy(outdir, stack, target) {
+  const json = JSON.parse(readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8"));
+  for (const provider of json.provider?.aws ?? []) {
+    delete provider.assume_role;
+    delete provider.allowed_account_ids;
+    Object.assign(provider, {
+      skip_credentials_validation: true,
+      skip_requesting_account_id: true,
+      skip_metadata_api_check: true,
+      access_key: "AKIAEXAMPLE",
+      secret_key: "dummy",
+    });
+  }
+  json.terraform = { ...json.terraform, backend: { local: { path: "terraform.tfstate" } } };
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(target, { recursive: true });
+  writeFileSync(join(target, "cdk.tf.json"), JSON.stringify(json, null, 2));
+  const resources = Object.values(json.resource ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
+  const roles = Object.keys(json.resource?.aws_iam_role ?? {}).length;
+  return { dir: target, resources, roles };
+}
+
+function planStack(tf, copy, runs) {
+  const init = measureOnce("terraform", ["init", "-input=false", "-no-color"], { cwd: copy.dir, env: tf.env });
+  if (init.code !== 0) throw new Error(`terraform init in ${copy.dir} failed:\n${init.stderr}${init.stdout}`);
+  return measure(`plan ${copy.dir.replace(OUT + "/", "")}`, runs, "terraform", ["plan", "-input=false", "-lock=false", "-refresh=false", "-no-color"], {
+    cwd: copy.dir,
+    env: tf.env,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+const fmt = (n, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
+
+function main() {
+  mkdirSync(OUT, { recursive: true });
+  const built = build();
+  const runtime = runtimeOfBin();
+  log(`podiam runs: ${runtime}`);
+
+  const sizes = QUICK ? [100] : [100, 1000, 5000];
+  const runsFor = (size) => RUNS ?? (QUICK ? 1 : size >= 5000 ? 3 : 5);
+  const rows = [];
+  const outputs = {};
+  for (const size of sizes) {
+    const file = writeBindings(`bindings-${size}`, { bindings: size, accounts: 4, clusters: 8, seed: size });
+    const lines = readFileSync(file, "utf8").split("\n").length;
+    log(`${size} bindings: ${file} (${lines} lines)`);
+    const outdir = join(OUT, `synth-${size}`);
+    const clean = () => rmSync(outdir, { recursive: true, force: true });
+    const synth = measure(`podiam synth ${size}`, runsFor(size), ...podiam("synth", "-f", file, "-o", outdir), { before: clean });
+    outputs[size] = outdir;
+    const validate = measure(`podiam validate ${size}`, runsFor(size), ...podiam("validate", "-f", file));
+    let cdktf;
+    if (!flag("--no-cdktf") && !(QUICK && size > 100)) {
+      const cdktfOut = join(OUT, `cdktf-${size}`);
+      cdktf = measure(`cdktf synth ${size}`, QUICK ? 1 : Math.min(runsFor(size), 3), "npx", ["cdktf", "synth", "--output", cdktfOut], {
+        env: { BINDINGS_FILE: file, CHECKPOINT_DISABLE: "1", CDKTF_DISABLE_PLUGIN_CACHE_ENV: "1" },
+        before: () => rmSync(cdktfOut, { recursive: true, force: true }),
+      });
+      cdktf.sameOutput = sameStacks(outdir, cdktfOut);
+    }
+    const stacks = readdirSync(join(outdir, "stacks"));
+    const resources = stacks.reduce((n, stack) => {
+      const json = JSON.parse(readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8"));
+      return n + Object.values(json.resource ?? {}).reduce((m, byName) => m + Object.keys(byName).length, 0);
+    }, 0);
+    rows.push({ size, lines, stacks: stacks.length, resources, synth, validate, cdktf });
+  }
+
+  // Terraform
+  const tf = terraformSetup();
+  const plans = [];
+  const series = [];
+  if (!tf.available) {
+    log(`Skipping terraform plan: ${tf.reason}`);
+  } else {
+    for (const size of sizes.filter((s) => s <= 1000)) {
+      const stacks = readdirSync(join(outputs[size], "stacks")).filter((s) => s.startsWith("iam-")).sort();
+      for (const stack of stacks) {
+        const copy = offlineCopy(outputs[size], stack, join(OUT, "tf", `plan-${size}`, stack));
+        const plan = planStack(tf, copy, QUICK ? 1 : RUNS ?? 1);
+        plans.push({ size, stack, roles: copy.roles, resources: copy.resources, plan });
+      }
+    }
+    // One account, one cluster: every role in one IAM stack.
+    for (const roles of QUICK ? [25, 50] : [50, 100, 200, 400, 800]) {
+      const file = writeBindings(`one-stack-${roles}`, { bindings: roles, accounts: 1, clusters: 2, seed: roles });
+      const outdir = join(OUT, `synth-one-stack-${roles}`);
+      rmSync(outdir, { recursive: true, force: true });
+      const synth = measureOnce(...podiam("synth", "-f", file, "-o", outdir));
+      if (synth.code !== 0) throw new Error(`podiam synth of ${file} failed:\n${synth.stderr}`);
+      const copy = offlineCopy(outdir, "iam-acct-0", join(OUT, "tf", `one-stack-${roles}`, "iam-acct-0"));
+      const plan = planStack(tf, copy, QUICK ? 1 : RUNS ?? (roles >= 400 ? 1 : 3));
+      series.push({ roles: copy.roles, resources: copy.resources, plan });
+    }
+  }
+
+  const report = render({ built, runtime, rows, tf, plans, series });
+  process.stdout.write(`${report}\n`);
+  if (!flag("--no-write") && (!QUICK || flag("--write"))) writeReport(report);
+}
+
+function sameStacks(a, b) {
+  try {
+    const names = readdirSync(join(a, "stacks")).sort();
+    if (names.join() !== readdirSync(join(b, "stacks")).sort().join()) return false;
+    return names.every((n) => readFileSync(join(a, "stacks", n, "cdk.tf.json"), "utf8") === readFileSync(join(b, "stacks", n, "cdk.tf.json"), "utf8"));
+  } catch {
+    return false;
+  }
+}
+
+function machine() {
+  const cpuModel = (readFileSync("/proc/cpuinfo", "utf8").match(/^model name\s*:\s*(.*)$/m) ?? [, cpus()[0]?.model ?? "unknown"])[1];
+  const nproc = spawnSync("nproc", { encoding: "utf8" }).stdout?.trim() || String(cpus().length);
+  const load = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+  return { nproc, cpuModel, memGb: (totalmem() / 2 ** 30).toFixed(1), node: process.version, load };
+}
+
+const TARGETS = {
+  1000: { synthWall: 3, synthRss: 300, validateWall: 1.5 },
+  5000: { synthWall: 10 },
+};
+
+function render({ built, runtime, rows, tf, plans, series }) {
+  const m = machine();
+  const date = new Date().toISOString().replace(/\.\d+Z$/, "Z");
+  const out = [];
+  out.push(`Run: ${date}${QUICK ? " (--quick)" : ""}. Machine: ${m.nproc} cores (nproc), ${m.cpuModel}, ${m.memGb} GiB, node ${m.node}; load average at the end ${m.load}.`);
+  out.push(`podiam measured as: **${runtime}**${built.ok ? "" : " (npm run build failed)"}. cdktf synth runs main.ts through tsx (cdktf.json "app").`);
+  out.push("Times are medians (wall and CPU = user+sys, seconds), RSS the peak over the runs (MB, largest process).");
+  out.push("");
+  out.push("| bindings | lines | stacks | resources | podiam synth wall | cpu | RSS | podiam validate wall | cpu | RSS | cdktf synth wall | cpu | RSS | same bytes | runs |");
+  out.push("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | ---: |");
+  for (const r of rows) {
+    const c = r.cdktf;
+    out.push(
+      `| ${r.size} | ${r.lines} | ${r.stacks} | ${r.resources} | ${fmt(r.synth.wall)} | ${fmt(r.synth.cpu)} | ${fmt(r.synth.rssMb, 0)} | ${fmt(r.validate.wall)} | ${fmt(r.validate.cpu)} | ${fmt(r.validate.rssMb, 0)} | ` +
+        `${c ? fmt(c.wall) : "-"} | ${c ? fmt(c.cpu) : "-"} | ${c ? fmt(c.rssMb, 0) : "-"} | ${c ? (c.sameOutput ? "yes" : "**no**") : "-"} | ${r.synth.runs} |`,
+    );
+  }
+  out.push("");
+  const bySize = Object.fromEntries(rows.map((r) => [r.size, r]));
+  const checks = [];
+  const check = (what, value, limit, unit) => checks.push(`- ${what}: ${fmt(value)} ${unit} (target ${limit} ${unit}) ${value <= limit ? "ok" : "**MISSED**"}`);
+  if (bySize[1000]) {
+    check("synth of 1,000 bindings, wall", bySize[1000].synth.wall, TARGETS[1000].synthWall, "s");
+    check("synth of 1,000 bindings, peak RSS", bySize[1000].synth.rssMb, TARGETS[1000].synthRss, "MB");
+    check("validate of 1,000 bindings, wall", bySize[1000].validate.wall, TARGETS[1000].validateWall, "s");
+  }
+  if (bySize[5000]) check("synth of 5,000 bindings, wall", bySize[5000].synth.wall, TARGETS[5000].synthWall, "s");
+  if (bySize[1000] && bySize[5000]) {
+    const ratio = bySize[5000].synth.wall / bySize[1000].synth.wall;
+    checks.push(`- growth, synth 5,000 / 1,000: ${fmt(ratio)}x wall, ${fmt(bySize[5000].synth.cpu / bySize[1000].synth.cpu)}x cpu (target at most 5.5x) ${ratio <= 5.5 ? "ok" : "**MISSED**"}`);
+  }
+  if (checks.length) out.push("Targets (2 cores):", "", ...checks, "");
+
+  out.push("#### terraform plan (offline, -refresh=false)");
+  out.push("");
+  if (!tf.available) {
+    out.push(`Skipped: ${tf.reason}.`);
+  } else {
+    out.push(`${tf.version}, hashicorp/aws from ${TF_MIRROR}. Plan time only (init excluded), median.`);
+    out.push("");
+    out.push("| bindings | stack | roles | resources | plan wall | cpu | RSS |");
+    out.push("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
+    for (const p of plans) out.push(`| ${p.size} | ${p.stack} | ${p.roles} | ${p.resources} | ${fmt(p.plan.wall)} | ${fmt(p.plan.cpu)} | ${fmt(p.plan.rssMb, 0)} |`);
+    out.push("");
+    out.push("Roles in one IAM stack (one account):");
+    out.push("");
+    out.push("| roles | resources | plan wall | cpu | RSS | wall per role (ms) |");
+    out.push("| ---: | ---: | ---: | ---: | ---: | ---: |");
+    for (const s of series) out.push(`| ${s.roles} | ${s.resources} | ${fmt(s.plan.wall)} | ${fmt(s.plan.cpu)} | ${fmt(s.plan.rssMb, 0)} | ${fmt((1000 * s.plan.wall) / s.roles, 0)} |`);
+    if (series.length >= 2) {
+      // Least squares: wall = a + b * roles.
+      const n = series.length;
+      const xs = series.map((s) => s.roles);
+      const ys = series.map((s) => s.plan.wall);
+      const mx = xs.reduce((a, b) => a + b) / n;
+      const my = ys.reduce((a, b) => a + b) / n;
+      const b = xs.reduce((acc, x, i) => acc + (x - mx) * (ys[i] - my), 0) / xs.reduce((acc, x) => acc + (x - mx) ** 2, 0);
+      const a = my - b * mx;
+      out.push("");
+      out.push(`Linear fit: plan ≈ ${fmt(a)} s + ${fmt(b * 1000, 1)} ms per role; a 60 s plan at about ${Math.round((60 - a) / b)} roles, 30 s at about ${Math.round((30 - a) / b)}.`);
+    }
+  }
+  return out.join("\n");
+}
+
+const BEGIN = "<!-- bench:begin (written by npm run bench; edit outside the markers) -->";
+const END = "<!-- bench:end -->";
+
+function writeReport(report) {
+  const file = join(ROOT, "BENCHMARKS.md");
+  const block = `${BEGIN}\n${report}\n${END}`;
+  let text = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n\n## Latest run\n\n";
+  const start = text.indexOf(BEGIN);
+  const end = text.indexOf(END);
+  text = start >= 0 && end > start ? text.slice(0, start) + block + text.slice(end + END.length) : `${text.trimEnd()}\n\n${block}\n`;
+  writeFileSync(file, text);
+  log(`wrote ${file}`);
+}
+
+try {
+  main();
+} catch (error) {
+  log(`bench failed: ${error.message}`);
+  process.exitCode = 1;
+}
