@@ -47,7 +47,7 @@ export function checkModel(source: BindingsSource, model: BindingsModel): Proble
     if (clash) {
       report(
         source.has(at("role", "name")) ? at("role", "name") : at("name"),
-        `role name "${binding.role.name}" is already used by binding "${clash.name}" in account ${binding.account} (IAM role names are unique per account, ignoring case); set role.name`,
+        `role name "${binding.role.name}" is already used by binding "${clash.name}" in account ${binding.account} (IAM role names are unique per account, ignoring case); set another role.name`,
       );
     }
     byRoleName.set(roleKey, binding);

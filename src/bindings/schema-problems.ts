@@ -56,9 +56,11 @@ export function schemaProblems(source: BindingsSource, schema: z.ZodType, data: 
       case "invalid_union":
         problems.push(source.problem(path, `expected a string, number, boolean or a list of them, got ${describeValue(found.value)}`));
         break;
-      case "invalid_format":
       case "too_big":
       case "too_small":
+        problems.push(source.problem(path, withValue(found.value, isDefaultMessage(issue.message) ? boundMessage(issue) : issue.message)));
+        break;
+      case "invalid_format":
         problems.push(source.problem(path, withValue(found.value, issue.message)));
         break;
       default:
@@ -75,7 +77,15 @@ function withValue(value: unknown, message: string): string {
 }
 
 function isDefaultMessage(message: string): boolean {
-  return message.startsWith("Invalid input") || message.startsWith("Invalid option");
+  return /^(Invalid input|Invalid option|Too big|Too small)/.test(message);
+}
+
+/** zod's "Too big: expected number to be <=8192", said plainly. */
+function boundMessage(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall): string {
+  const big = issue.code === "too_big";
+  const bound = Number(big ? issue.maximum : issue.minimum) + (issue.inclusive === false ? (big ? -1 : 1) : 0);
+  const unit = issue.origin === "string" ? " characters" : issue.origin === "array" ? " entries" : "";
+  return `must be at ${big ? "most" : "least"} ${bound}${unit}`;
 }
 
 function requiredHint(expected: string): string {

@@ -55,6 +55,8 @@ export class BindingsSource {
     if (this.secondDocumentAt !== undefined) {
       problems.push(at(this.secondDocumentAt, "a second YAML document (after ---); podiam reads one document per file: remove it, or move it to its own file"));
     }
+    // After a syntax error the document is a guess; what follows would only repeat it.
+    if (problems.length > 0) return problems;
     visit(this.document, {
       Pair: (_, pair) => {
         if (isMap(pair.key) || isSeq(pair.key)) {
