@@ -59,8 +59,10 @@ export interface AccessSummary {
   readonly actionCount: number;
   /** Access level -> distinct actions; levels in the order List, Read, Write, Tagging, Permissions management. */
   readonly accessLevels: Readonly<Record<string, number>>;
-  /** Allow statements with NotAction: every action but some, not counted above. */
-  readonly notActionStatements: number;
+  /** Per Allow statement with NotAction, its patterns: it allows every action but these, not counted above. */
+  readonly everyActionBut: readonly (readonly string[])[];
+  /** Deny statements, which take away from the above. */
+  readonly denyStatements: number;
   /** Action patterns that match nothing in the IAM catalogue (a typo, or a service newer than it). */
   readonly unknownActions: readonly string[];
 }
@@ -177,10 +179,14 @@ export function conditionReviews(conditions: NonNullable<Statement["conditions"]
 function accessSummary(statements: readonly ActionGrant[], catalog: ActionCatalog): AccessSummary {
   const actions = new Set<string>();
   const unknown = new Set<string>();
-  let notActionStatements = 0;
+  const everyActionBut: string[][] = [];
+  let denyStatements = 0;
   for (const statement of statements) {
-    if (statement.effect !== "Allow") continue;
-    if (statement.notActions) notActionStatements++;
+    if (statement.effect !== "Allow") {
+      denyStatements++;
+      continue;
+    }
+    if (statement.notActions) everyActionBut.push([...statement.notActions]);
     for (const pattern of statement.actions ?? []) {
       const matched = catalog.expandActionPattern(pattern);
       if (matched.length === 0) unknown.add(pattern);
@@ -190,7 +196,8 @@ function accessSummary(statements: readonly ActionGrant[], catalog: ActionCatalo
   return {
     actionCount: actions.size,
     accessLevels: accessLevelCounts([...actions], catalog),
-    notActionStatements,
+    everyActionBut,
+    denyStatements,
     unknownActions: [...unknown].sort(compare),
   };
 }

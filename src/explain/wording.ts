@@ -68,18 +68,21 @@ export function describeAction(action: ActionPatternReview): string {
   return `${action.pattern} (${describeActionPattern(action)})`;
 }
 
-/** `StringEquals s3:ExistingObjectTag/team = billing`; several values as `= a | b`. */
+/** `StringEquals s3:ExistingObjectTag/team = billing`; several values (any of them) as `in ["a", "b"]`. */
 export function describeCondition(condition: ConditionReview): string {
-  return `${condition.operator} ${condition.key} = ${condition.values.join(" | ")}`;
+  const { operator, key, values } = condition;
+  return values.length === 1 ? `${operator} ${key} = ${values[0]}` : `${operator} ${key} in [${values.map((v) => JSON.stringify(v)).join(", ")}]`;
 }
 
 /** What the binding's own statements allow, in a few words. */
 export function describeAccess(access: AccessSummary): string {
   const parts: string[] = [];
   if (access.actionCount > 0) parts.push(`${plural(access.actionCount, "action")} (${describeLevels(access.accessLevels)})`);
-  if (access.notActionStatements > 0) parts.push(`every action but some (${plural(access.notActionStatements, "NotAction statement")})`);
+  for (const patterns of access.everyActionBut) parts.push(`every action but ${patterns.join(", ")}`);
   if (access.unknownActions.length > 0) parts.push(`${plural(access.unknownActions.length, "action")} not in the IAM catalogue`);
-  return parts.length === 0 ? "no actions" : parts.join("; ");
+  if (parts.length === 0) parts.push("no actions");
+  if (access.denyStatements > 0) parts.push(`less what ${plural(access.denyStatements, "Deny statement")} ${access.denyStatements === 1 ? "denies" : "deny"}`);
+  return parts.join("; ");
 }
 
 /** The whole of what the role may do: its statements, AWS managed policies, and what is not in the file. */
@@ -88,7 +91,7 @@ export function describePermissions(binding: BindingReview): string {
   const known = describeAccess(binding.access);
   if (unknown === 0) return known;
   const opaque = `${plural(unknown, "managed policy", "managed policies")} not in the file`;
-  return binding.access.actionCount === 0 && binding.access.notActionStatements === 0 && binding.access.unknownActions.length === 0
+  return binding.access.actionCount === 0 && binding.access.everyActionBut.length === 0 && binding.access.unknownActions.length === 0
     ? opaque
     : `${known} + ${opaque}`;
 }
@@ -147,7 +150,7 @@ export function changeLines(change: BindingChange): ChangeLine[] {
     add("~", "permissions boundary", `${change.permissionsBoundary.before ?? "none"} -> ${change.permissionsBoundary.after ?? "none"}`);
   }
   for (const f of change.newFindings) add("+", "new lint finding", describeFinding(f));
-  for (const f of change.resolvedFindings) add("-", "resolved lint finding", describeFinding(f));
+  for (const f of change.resolvedFindings) add("-", "lint finding resolved or waived", describeFinding(f));
   for (const w of change.waiversAdded) add("+", "waiver added", `${w.rule}: ${w.reason}`);
   for (const w of change.waiversRemoved) add("-", "waiver removed", `${w.rule}: ${w.reason}`);
   return lines;
@@ -170,7 +173,7 @@ export function describeChangeCounts(change: BindingChange): string {
   if (change.managedPoliciesDetached.length > 0) parts.push(`${plural(change.managedPoliciesDetached.length, "managed policy", "managed policies")} detached`);
   if (change.permissionsBoundary) parts.push("permissions boundary changed");
   if (change.newFindings.length > 0) parts.push(plural(change.newFindings.length, "new lint finding"));
-  if (change.resolvedFindings.length > 0) parts.push(plural(change.resolvedFindings.length, "resolved lint finding"));
+  if (change.resolvedFindings.length > 0) parts.push(`${plural(change.resolvedFindings.length, "lint finding")} resolved or waived`);
   if (change.waiversAdded.length > 0) parts.push(plural(change.waiversAdded.length, "waiver") + " added");
   if (change.waiversRemoved.length > 0) parts.push(plural(change.waiversRemoved.length, "waiver") + " removed");
   return parts.join(", ");
