@@ -3,6 +3,7 @@
  * Every problem is collected and returned; nothing here throws on bad input.
  */
 import { readFileSync } from "fs";
+import { isUtf8 } from "buffer";
 import { buildModel } from "./build-model";
 import { checkModel } from "./checks";
 import { BindingsModel } from "./model";
@@ -18,19 +19,33 @@ export interface LoadResult {
 }
 
 export function loadBindingsFile(file: string): LoadResult {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, "utf8");
+    bytes = readFileSync(file);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (error as Error).message;
     return {
       problems: [{ file, line: 1, column: 1, path: "(root)", severity: "error", message: `cannot read the bindings file: ${reason} (set -f FILE or BINDINGS_FILE)` }],
     };
   }
+  const text = bytes.toString("utf8");
+  if (!isUtf8(bytes)) {
+    // The lenient decoding put U+FFFD where the first invalid byte was.
+    return { problems: [notTextProblem(file, text, text.indexOf("\uFFFD"), "is not UTF-8 text; save it as UTF-8")] };
+  }
   return loadBindings(text, file);
 }
 
+/** Control characters YAML does not allow (all but tab, line feed and carriage return). */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 export function loadBindings(text: string, file = "bindings.yaml"): LoadResult {
+  const control = CONTROL_CHARACTER.exec(text);
+  if (control) {
+    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+    return { problems: [notTextProblem(file, text, control.index, `has a control character (U+${code}): it looks binary, not YAML text`)] };
+  }
   let source: BindingsSource;
   try {
     source = new BindingsSource(file, text);
@@ -55,6 +70,11 @@ export function loadBindings(text: string, file = "bindings.yaml"): LoadResult {
   problems.push(...checkModel(source, draft.model));
   const sorted = sortProblems(problems);
   return hasErrors(sorted) ? { problems: sorted, source } : { model: draft.model, problems: sorted, source };
+}
+
+function notTextProblem(file: string, text: string, offset: number, what: string): Problem {
+  const before = text.slice(0, Math.max(0, offset)).split("\n");
+  return { file, line: before.length, column: before[before.length - 1].length + 1, path: "(yaml)", severity: "error", message: `the file ${what}` };
 }
 
 /** For programmatic use (main.ts): the model, or a BindingsError with every problem. */

@@ -27,17 +27,20 @@ export class BindingsSource {
   /** Offset of the start of a second document (after `---`), if any: podiam reads one. */
   readonly secondDocumentAt: number | undefined;
   private readonly lines = new LineCounter();
+  /** The file's text, without a leading byte order mark: editors do not count it as a column. */
+  readonly text: string;
 
   constructor(
     /** The file name as the user gave it; used verbatim in messages. */
     readonly file: string,
-    readonly text: string,
+    text: string,
   ) {
+    this.text = text.replace(/^\uFEFF/, "");
     // Parse to tokens first (the parser is iterative), measure their depth, and only then compose.
-    const tokens = [...new Parser(this.lines.addNewLine).parse(text)];
+    const tokens = [...new Parser(this.lines.addNewLine).parse(this.text)];
     this.tooDeepAt = firstTooDeep(tokens, MAX_NESTING_DEPTH);
     const composer = new Composer({ prettyErrors: false, uniqueKeys: true, strict: true });
-    const documents = [...composer.compose(this.tooDeepAt === undefined ? tokens : [], true, text.length)];
+    const documents = [...composer.compose(this.tooDeepAt === undefined ? tokens : [], true, this.text.length)];
     this.document = documents[0];
     this.secondDocumentAt = documents[1]?.range[0];
   }
