@@ -165,7 +165,8 @@ export function generateBindings(options: GenerateOptions): GeneratedFile {
     }
     clusterKeys = clusterKeys.slice(0, maxClusters);
 
-    const saCount = 1 + Math.floor(random() * maxServiceAccounts);
+    // Pod Identity adds one trust statement per ServiceAccount: at most 2 keep the trust policy short.
+    const saCount = Math.min(1 + Math.floor(random() * maxServiceAccounts), mode === "irsa" ? maxServiceAccounts : 2);
     const serviceAccounts: { namespace: string; name: string }[] = [];
     for (let j = 0; j < saCount; j++) {
       // Unique per binding (the index is in the name), so no two bindings grant one ServiceAccount.
