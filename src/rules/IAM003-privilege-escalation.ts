@@ -3,9 +3,8 @@
  * policy or a boundary, mint credentials for a user, or pass a role to compute it then controls.
  * Wildcards are expanded against the escalation list, so `iam:Put*` is caught too.
  */
-import { actionMatches } from "../iam/catalog";
 import type { Finding, Rule } from "./rule";
-import { fixFor, isEveryAction, listSome, StatementView, statementsOf } from "./statements";
+import { fixFor, listSome, matching, StatementView, statementsOf } from "./statements";
 
 /** Escalation on their own. */
 export const ESCALATION_ACTIONS: readonly string[] = [
@@ -59,12 +58,13 @@ export const COMPUTE_WITH_ROLE_ACTIONS: readonly string[] = [
   "eks:CreateNodegroup",
 ];
 
-function granted(view: StatementView, candidates: readonly string[]): { index: number; pattern: string; actions: string[] }[] {
-  const out: { index: number; pattern: string; actions: string[] }[] = [];
+const PASS_ROLE: readonly string[] = ["iam:PassRole"];
+
+function granted(view: StatementView, candidates: readonly string[]): { index: number; pattern: string; actions: readonly string[] }[] {
+  const out: { index: number; pattern: string; actions: readonly string[] }[] = [];
   (view.actions ?? []).forEach((pattern, index) => {
-    // `*` is IAM001's; one finding per root cause.
-    if (isEveryAction(pattern)) return;
-    const actions = candidates.filter((action) => actionMatches(pattern, action));
+    // `*` is IAM001's (matching gives [] for it): one finding per root cause.
+    const actions = matching(candidates, pattern);
     if (actions.length > 0) out.push({ index, pattern, actions });
   });
   return out;
@@ -91,7 +91,7 @@ export const IAM003: Rule = {
     const compute = new Set(allows.flatMap((view) => granted(view, COMPUTE_WITH_ROLE_ACTIONS).flatMap((g) => g.actions)));
     if (compute.size > 0) {
       for (const view of allows) {
-        for (const { index, pattern } of granted(view, ["iam:PassRole"])) {
+        for (const { index, pattern } of granted(view, PASS_ROLE)) {
           findings.push({
             path: view.at("actions", index),
             message:

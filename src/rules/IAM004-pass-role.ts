@@ -2,9 +2,10 @@
  * IAM004: iam:PassRole hands a role to an AWS service. On `*` that is any role in the account
  * (error); without iam:PassedToService, to any service (warning).
  */
-import { actionMatches } from "../iam/catalog";
 import type { Finding, Rule } from "./rule";
-import { conditionKeysOf, fixFor, isEveryAction, statementsOf } from "./statements";
+import { conditionKeysOf, fixFor, matching, statementsOf } from "./statements";
+
+const PASS_ROLE: readonly string[] = ["iam:PassRole"];
 
 export const IAM004: Rule = {
   id: "IAM004",
@@ -14,7 +15,7 @@ export const IAM004: Rule = {
     const findings: Finding[] = [];
     for (const view of statementsOf(binding)) {
       if (view.effect !== "Allow") continue;
-      const j = (view.actions ?? []).findIndex((a) => !isEveryAction(a) && actionMatches(a, "iam:PassRole"));
+      const j = (view.actions ?? []).findIndex((a) => matching(PASS_ROLE, a).length > 0);
       if (j < 0) continue;
       const star = (view.resources ?? []).indexOf("*");
       if (star >= 0) {

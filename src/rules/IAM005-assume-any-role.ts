@@ -1,7 +1,8 @@
 /** IAM005: sts:AssumeRole on `*` (or any account): the pod can chain into any role that trusts it. */
-import { actionMatches } from "../iam/catalog";
 import type { Finding, Rule } from "./rule";
-import { fixFor, isEveryAction, statementsOf } from "./statements";
+import { fixFor, matching, statementsOf } from "./statements";
+
+const ASSUME_ROLE: readonly string[] = ["sts:AssumeRole"];
 
 /** `*`, or a role ARN whose account is a wildcard. */
 function anyRole(resource: string): boolean {
@@ -18,7 +19,7 @@ export const IAM005: Rule = {
     const findings: Finding[] = [];
     for (const view of statementsOf(binding)) {
       if (view.effect !== "Allow") continue;
-      if (!(view.actions ?? []).some((a) => !isEveryAction(a) && actionMatches(a, "sts:AssumeRole"))) continue;
+      if (!(view.actions ?? []).some((a) => matching(ASSUME_ROLE, a).length > 0)) continue;
       (view.resources ?? []).forEach((resource, k) => {
         if (!anyRole(resource)) return;
         findings.push({

@@ -1,7 +1,6 @@
 /** IAM010: reading secrets (objects, parameters, secret values, decryption) on every resource. */
-import { actionMatches } from "../iam/catalog";
 import type { Finding, Rule } from "./rule";
-import { fixFor, isEveryAction, listSome, statementsOf } from "./statements";
+import { fixFor, listSome, matching, statementsOf } from "./statements";
 
 export const SECRET_READ_ACTIONS: readonly string[] = [
   "s3:GetObject",
@@ -25,8 +24,8 @@ export const IAM010: Rule = {
       if (view.effect !== "Allow") continue;
       const star = (view.resources ?? []).indexOf("*");
       if (star < 0) continue;
-      const patterns = (view.actions ?? []).filter((a) => !isEveryAction(a));
-      const reads = SECRET_READ_ACTIONS.filter((action) => patterns.some((p) => actionMatches(p, action)));
+      const matched = new Set((view.actions ?? []).flatMap((p) => matching(SECRET_READ_ACTIONS, p)));
+      const reads = SECRET_READ_ACTIONS.filter((action) => matched.has(action));
       if (reads.length === 0) continue;
       findings.push({
         path: view.at("resources", star),

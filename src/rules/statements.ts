@@ -6,6 +6,7 @@
  */
 import type { Binding } from "../bindings/model";
 import type { FilePath } from "../bindings/problems";
+import { actionMatches } from "../iam/catalog";
 import { awsManagedPolicy, isAwsManagedPolicyArn, statementsOfDocument } from "../iam/managed-policies";
 
 export type StatementField = "actions" | "notActions" | "resources" | "notResources" | "conditions";
@@ -100,4 +101,24 @@ export function conditionKeysOf(view: StatementView): Set<string> {
   const keys = new Set<string>();
   for (const block of Object.values(view.conditions ?? {})) for (const key of Object.keys(block)) keys.add(key.toLowerCase());
   return keys;
+}
+
+const matchCaches = new WeakMap<readonly string[], Map<string, readonly string[]>>();
+/**
+ * The actions of `candidates` an action pattern matches, memoised per (list, pattern): the same
+ * patterns recur across bindings (and every binding attaching one managed policy repeats its
+ * statements), so each is matched once per run.
+ */
+export function matching(candidates: readonly string[], pattern: string): readonly string[] {
+  let cache = matchCaches.get(candidates);
+  if (!cache) {
+    cache = new Map();
+    matchCaches.set(candidates, cache);
+  }
+  let hit = cache.get(pattern);
+  if (!hit) {
+    hit = isEveryAction(pattern) ? [] : candidates.filter((action) => actionMatches(pattern, action));
+    cache.set(pattern, hit);
+  }
+  return hit;
 }
