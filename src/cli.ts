@@ -4,7 +4,7 @@
  */
 import { existsSync, rmSync } from "fs";
 import { join } from "path";
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { buildApp } from "./app";
 import { loadBindingsFile, LoadResult } from "./bindings/load";
 import { formatProblem, hasErrors, Problem, sortProblems } from "./bindings/problems";
@@ -78,6 +78,11 @@ export function schema(io: Io): number {
   return 0;
 }
 
+function parseLength(value: string): number {
+  if (!/^[1-9][0-9]*$/.test(value)) throw new InvalidArgumentError("must be a whole number of characters, such as 65000");
+  return Number(value);
+}
+
 export function createProgram(io: Io, setExitCode: (code: number) => void): Command {
   const program = new Command("podiam")
     .description("Compile bindings.yaml into Terraform stacks for EKS IRSA and Pod Identity")
@@ -102,8 +107,9 @@ export function createProgram(io: Io, setExitCode: (code: number) => void): Comm
     .option(...fileOption)
     .option("--base <REF_OR_FILE>", "compare with this file, or with the bindings file at this git ref (origin/main)")
     .addOption(new Option("--format <FORMAT>", "output format").choices(EXPLAIN_FORMATS).default("text"))
-    .action((options: { file?: string; base?: string; format: ExplainFormat }) =>
-      setExitCode(explain(io, options.file ?? defaultFile(), { base: options.base, format: options.format })),
+    .option("--max-length <CHARS>", "markdown: cut at a whole section to fit (65000 for a GitHub comment)", parseLength)
+    .action((options: { file?: string; base?: string; format: ExplainFormat; maxLength?: number }) =>
+      setExitCode(explain(io, options.file ?? defaultFile(), { base: options.base, format: options.format, maxLength: options.maxLength })),
     );
   program
     .command("schema")

@@ -62,7 +62,7 @@ test("validates, then explains against the base branch as markdown and posts it"
   expect(validate).toBeGreaterThan(-1);
   expect(explain).toBeGreaterThan(validate);
   const explainStep = steps()[explain];
-  expect(explainStep.run).toContain('npx podiam explain --base "origin/${BASE_REF}" --format markdown > explain.md');
+  expect(explainStep.run).toContain('npx podiam explain --base "origin/${BASE_REF}" --format markdown --max-length 65000 > explain.md');
   // The branch name reaches the script through the environment, not by expression splicing.
   expect(explainStep.env).toEqual({ BASE_REF: "${{ github.base_ref }}" });
   expect(explainStep.run).not.toContain("${{");

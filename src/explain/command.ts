@@ -25,6 +25,8 @@ export interface ExplainOptions {
   readonly base?: string;
   readonly format?: ExplainFormat;
   readonly catalog?: ExplainCatalog;
+  /** Markdown only: most characters of output (a GitHub comment takes 65,536). */
+  readonly maxLength?: number;
 }
 
 /** Runs explain; returns the exit status (1 when the file, or the base, cannot be explained). */
@@ -39,7 +41,7 @@ export function explain(io: ExplainIo, file: string, options: ExplainOptions = {
   }
   const head = reviewOf(file, loaded.model, lint(loaded.model, loaded.source), catalog);
   if (options.base === undefined) {
-    io.out(format === "json" ? renderReviewJson(head) : format === "markdown" ? renderReviewMarkdown(head) : renderReviewText(head));
+    io.out(format === "json" ? renderReviewJson(head) : format === "markdown" ? renderReviewMarkdown(head, options) : renderReviewText(head));
     return 0;
   }
 
@@ -68,7 +70,7 @@ export function explain(io: ExplainIo, file: string, options: ExplainOptions = {
     throw error;
   }
   const diff = diffReviews(base, head, baseLabel);
-  io.out(format === "json" ? renderDiffJson(diff) : format === "markdown" ? renderDiffMarkdown(diff, head) : renderDiffText(diff));
+  io.out(format === "json" ? renderDiffJson(diff) : format === "markdown" ? renderDiffMarkdown(diff, head, options) : renderDiffText(diff));
   return 0;
 }
 

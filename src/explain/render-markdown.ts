@@ -20,38 +20,82 @@ import {
   serviceAccountId,
 } from "./wording";
 
-export function renderReviewMarkdown(review: ReviewModel): string {
-  const out = [`### podiam explain: ${code(review.file)}`, "", `${capitalize(describeReview(review))}.`];
-  if (review.bindings.length > 0) {
-    out.push("", ...summaryTable(review.bindings), "", fence("mermaid", mermaidDiagram(review.bindings)));
-    for (const binding of review.bindings) out.push("", ...bindingDetails(binding));
-  }
-  return `${out.join("\n")}\n`;
+export interface MarkdownOptions {
+  /**
+   * Most characters of output (GitHub takes 65,536 in a comment). Past it, the output ends at the
+   * last whole row or section that fits, with a note that says so.
+   */
+  readonly maxLength?: number;
 }
 
-export function renderDiffMarkdown(diff: ReviewDiff, head: ReviewModel): string {
-  const out = [`### podiam explain: ${code(diff.file)} against ${code(diff.base)}`, "", `${capitalize(describeDiff(diff))}.`];
+export function renderReviewMarkdown(review: ReviewModel, options: MarkdownOptions = {}): string {
+  const out = new MarkdownOut();
+  out.push(`### podiam explain: ${code(review.file)}`, "", `${capitalize(describeReview(review))}.`);
+  if (review.bindings.length > 0) {
+    out.cut().push("");
+    summaryTable(review.bindings).forEach((line, i) => (i < 2 ? out.push(line) : out.cut().push(line)));
+    out.cut().push("", fence("mermaid", mermaidDiagram(review.bindings)));
+    for (const binding of review.bindings) out.cut().push("", ...bindingDetails(binding));
+  }
+  return out.render(options.maxLength);
+}
+
+export function renderDiffMarkdown(diff: ReviewDiff, head: ReviewModel, options: MarkdownOptions = {}): string {
+  const out = new MarkdownOut();
+  out.push(`### podiam explain: ${code(diff.file)} against ${code(diff.base)}`, "", `${capitalize(describeDiff(diff))}.`);
   if (diff.added.length + diff.removed.length + diff.changed.length === 0) {
     out.push("", "No change to what any ServiceAccount may do.");
-    return `${out.join("\n")}\n`;
+    return out.render(options.maxLength);
   }
-  out.push("", row(["Binding", "Change", "What"]), row(["---", "---", "---"]));
-  for (const b of diff.added) out.push(row([code(b.name), "added", `${b.mode}; ${trustedCell(b)}; ${escape(describePermissions(b))}`]));
-  for (const b of diff.removed) out.push(row([code(b.name), "removed", `${b.mode}; ${trustedCell(b)}; ${escape(describePermissions(b))}`]));
-  for (const c of diff.changed) out.push(row([code(c.name), "changed", escape(describeChangeCounts(c))]));
+  out.cut().push("", row(["Binding", "Change", "What"]), row(["---", "---", "---"]));
+  for (const b of diff.added) out.cut().push(row([code(b.name), "added", `${b.mode}; ${trustedCell(b)}; ${escape(describePermissions(b))}`]));
+  for (const b of diff.removed) out.cut().push(row([code(b.name), "removed", `${b.mode}; ${trustedCell(b)}; ${escape(describePermissions(b))}`]));
+  for (const c of diff.changed) out.cut().push(row([code(c.name), "changed", escape(describeChangeCounts(c))]));
 
   // The diagram shows the bindings as they will be, where they are new or changed.
   const touched = new Set([...diff.added.map((b) => b.name), ...diff.changed.map((c) => c.name)]);
   const drawn = head.bindings.filter((b) => touched.has(b.name));
-  if (drawn.length > 0) out.push("", fence("mermaid", mermaidDiagram(drawn)));
+  if (drawn.length > 0) out.cut().push("", fence("mermaid", mermaidDiagram(drawn)));
 
   for (const change of diff.changed) {
     const lines = changeLines(change).map((l) => `${l.sign === "~" ? "!" : l.sign} ${l.text}`);
-    out.push("", `#### ${code(change.name)} changed`, "", fence("diff", lines.join("\n")));
+    out.cut().push("", `#### ${code(change.name)} changed`, "", fence("diff", lines.join("\n")));
   }
-  for (const binding of diff.added) out.push("", `#### ${code(binding.name)} added`, "", ...bindingDetails(binding, false));
-  for (const binding of diff.removed) out.push("", `#### ${code(binding.name)} removed`, "", ...bindingDetails(binding, false));
-  return `${out.join("\n")}\n`;
+  for (const binding of diff.added) out.cut().push("", `#### ${code(binding.name)} added`, "", ...bindingDetails(binding, false));
+  for (const binding of diff.removed) out.cut().push("", `#### ${code(binding.name)} removed`, "", ...bindingDetails(binding, false));
+  return out.render(options.maxLength);
+}
+
+/** Markdown lines, and the places between them where the output may be cut to fit. */
+class MarkdownOut {
+  private readonly lines: string[] = [];
+  /** Line counts after which a cut leaves valid markdown: after a whole row, block or section. */
+  private readonly cuts: number[] = [];
+
+  push(...lines: string[]): this {
+    this.lines.push(...lines);
+    return this;
+  }
+
+  cut(): this {
+    this.cuts.push(this.lines.length);
+    return this;
+  }
+
+  render(maxLength?: number): string {
+    const full = `${this.lines.join("\n")}\n`;
+    if (maxLength === undefined || full.length <= maxLength) return full;
+    // Lengths of the text up to each line, to find the last cut that fits without re-joining.
+    const upTo = [0];
+    for (const line of this.lines) upTo.push(upTo[upTo.length - 1] + line.length + 1);
+    const note = (left: number) =>
+      `\n_Cut to fit ${maxLength} characters: ${left} more characters are left out; run \`podiam explain --format markdown\` (with the same --base) for all of it._\n`;
+    for (let i = this.cuts.length - 1; i >= 0; i--) {
+      const kept = upTo[this.cuts[i]];
+      if (kept + note(full.length - kept).length <= maxLength) return `${this.lines.slice(0, this.cuts[i]).join("\n")}\n${note(full.length - kept)}`;
+    }
+    return note(full.length).slice(1);
+  }
 }
 
 function summaryTable(bindings: readonly BindingReview[]): string[] {
