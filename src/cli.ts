@@ -5,7 +5,6 @@
 import { existsSync, rmSync } from "fs";
 import { join } from "path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { buildApp } from "./app";
 import { loadBindingsFile, LoadResult } from "./bindings/load";
 import { formatProblem, hasErrors, Problem, sortProblems } from "./bindings/problems";
 import { bindingsJsonSchema } from "./bindings/schema";
@@ -53,6 +52,9 @@ export function synth(io: Io, file: string, outdir: string): number {
   }
   // Stacks that no longer exist must not linger in the output; only clear a cdktf output dir.
   if (existsSync(join(outdir, "manifest.json"))) rmSync(join(outdir, "stacks"), { recursive: true, force: true });
+  // cdktf and the providers load only here: validate, explain and schema never pay for them.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { buildApp } = require("./app") as typeof import("./app");
   const app = buildApp(model, { outdir });
   app.synth();
   const names = app.node.children.map((child) => child.node.id).sort();

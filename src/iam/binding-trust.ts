@@ -39,7 +39,11 @@ export function bindingTrustPolicy(model: BindingsModel, binding: Binding, optio
       ? clusters.map((cluster) => ({ issuerHost: clusterIssuerHost(cluster, options), serviceAccounts: binding.serviceAccounts }))
       : [],
     podIdentity: usesPodIdentity(binding.mode)
-      ? clusters.map((cluster) => ({ clusterArn: clusterArn(model, cluster), serviceAccounts: binding.serviceAccounts }))
+      ? clusters.map((cluster) => ({
+          clusterArn: clusterArn(model, cluster),
+          clusterAccountId: model.accounts.get(cluster.account)!.id,
+          serviceAccounts: binding.serviceAccounts,
+        }))
       : [],
   });
 }

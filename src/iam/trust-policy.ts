@@ -19,6 +19,8 @@ export interface IrsaTrust {
 
 export interface PodIdentityTrust {
   readonly clusterArn: string;
+  /** The cluster's account: the one EKS reports as aws:SourceAccount. */
+  readonly clusterAccountId: string;
   readonly serviceAccounts: readonly ServiceAccountRef[];
 }
 
@@ -58,14 +60,14 @@ export function irsaTrustStatement(partition: Partition, roleAccountId: string, 
  * EKS Pod Identity: one statement per ServiceAccount. Value lists in one statement would admit
  * their cross product (one ServiceAccount's namespace with another's name).
  */
-export function podIdentityTrustStatement(roleAccountId: string, clusterArn: string, sa: ServiceAccountRef): PolicyStatement {
+export function podIdentityTrustStatement(clusterAccountId: string, clusterArn: string, sa: ServiceAccountRef): PolicyStatement {
   return {
     Effect: "Allow",
     Principal: { Service: POD_IDENTITY_PRINCIPAL },
     Action: ["sts:AssumeRole", "sts:TagSession"],
     Condition: {
       StringEquals: {
-        "aws:SourceAccount": roleAccountId,
+        "aws:SourceAccount": clusterAccountId,
         "aws:RequestTag/eks-cluster-arn": clusterArn,
         "aws:RequestTag/kubernetes-namespace": sa.namespace,
         "aws:RequestTag/kubernetes-service-account": sa.name,
@@ -78,7 +80,7 @@ export function trustPolicy(props: TrustPolicyProps): PolicyDocument {
   const statements: PolicyStatement[] = [];
   for (const trust of props.irsa ?? []) statements.push(irsaTrustStatement(props.partition, props.roleAccountId, trust));
   for (const trust of props.podIdentity ?? []) {
-    for (const sa of trust.serviceAccounts) statements.push(podIdentityTrustStatement(props.roleAccountId, trust.clusterArn, sa));
+    for (const sa of trust.serviceAccounts) statements.push(podIdentityTrustStatement(trust.clusterAccountId, trust.clusterArn, sa));
   }
   return policyDocument(statements);
 }
