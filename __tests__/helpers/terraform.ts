@@ -127,9 +127,53 @@ export function terraform(cwd: string, args: readonly string[]): Promise<Command
   });
 }
 
-/** A command's failure, for an assertion message. */
+/** A command's failure, for an assertion message (diagnostics of `-json` output rendered as text). */
 export function describeFailure(result: CommandResult): string {
-  return `terraform ${result.args.join(" ")} exited ${result.code}\n${result.stderr}\n${result.stdout}`.trim();
+  const diagnostics = jsonDiagnostics(result.stdout);
+  const stdout = diagnostics ? diagnostics.join("\n") : result.stdout;
+  return `terraform ${result.args.join(" ")} exited ${result.code}\n${result.stderr}\n${stdout}`.trim();
+}
+
+/** A diagnostic of Terraform's `-json` output. */
+export interface Diagnostic {
+  readonly severity: "error" | "warning";
+  readonly summary: string;
+  readonly detail?: string;
+  readonly address?: string;
+}
+
+function renderDiagnostic(d: Diagnostic): string {
+  return `${d.severity}: ${d.summary}${d.address ? ` (${d.address})` : ""}${d.detail ? `: ${d.detail}` : ""}`;
+}
+
+/**
+ * The diagnostics (errors and warnings) of `-json` output, one line each: `validate -json` (one
+ * document) or `plan -json` (one message a line). Undefined when the output is not JSON.
+ */
+function jsonDiagnostics(stdout: string): string[] | undefined {
+  const text = stdout.trim();
+  if (!text.startsWith("{")) return undefined;
+  try {
+    const document = JSON.parse(text);
+    if (Array.isArray(document.diagnostics)) return (document.diagnostics as Diagnostic[]).map(renderDiagnostic);
+  } catch {
+    // not one document: a stream of messages
+  }
+  const lines: string[] = [];
+  for (const line of text.split("\n")) {
+    try {
+      const message = JSON.parse(line);
+      if (message.type === "diagnostic" && message.diagnostic) lines.push(renderDiagnostic(message.diagnostic));
+    } catch {
+      return undefined;
+    }
+  }
+  return lines;
+}
+
+/** Errors and warnings of a `validate -json` or `plan -json` run, one line each. */
+export function diagnostics(result: CommandResult): string[] {
+  return jsonDiagnostics(result.stdout) ?? [describeFailure(result)];
 }
 
 /**
@@ -167,6 +211,9 @@ export function offlineStackCopy(outdir: string, stack: string, scratchRoot = mk
 /** A resource change of `terraform show -json` (the fields the tests read). */
 export interface ResourceChange {
   readonly address: string;
+  /** Where a `moved` block brought it from. */
+  readonly previous_address?: string;
+  readonly mode: "managed" | "data";
   readonly type: string;
   readonly name: string;
   readonly index?: string | number;
@@ -174,7 +221,11 @@ export interface ResourceChange {
   readonly change: {
     readonly actions: readonly string[];
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    readonly before: any;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     readonly after: any;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    readonly after_unknown?: any;
     readonly importing?: { readonly id?: string };
   };
 }
@@ -201,15 +252,22 @@ export interface StackRun {
 
 /**
  * init, validate and (when `plan`) plan + show -json of one offline copy. Stops at the first
- * failing step; never rejects.
+ * failing step; never rejects. Both validate and plan write `-json` (see `diagnostics`).
+ *
+ * `validate: false` skips the separate validate before a plan: a plan validates the configuration
+ * itself (same walk, same diagnostics), and each command costs a load of the AWS provider's schema
+ * (seconds of CPU).
  */
-export async function runStack(dir: string, stack: string, options: { plan: boolean }): Promise<StackRun> {
+export async function runStack(dir: string, stack: string, options: { plan: boolean; validate?: boolean }): Promise<StackRun> {
   const flags = ["-no-color", "-input=false"];
   const init = await terraform(dir, ["init", ...flags]);
   if (init.code !== 0) return { stack, dir, init };
-  const validate = await terraform(dir, ["validate", "-no-color"]);
-  if (validate.code !== 0 || !options.plan) return { stack, dir, init, validate };
-  const plan = await terraform(dir, ["plan", ...flags, "-lock=false", "-out=plan.bin"]);
+  let validate: CommandResult | undefined;
+  if (options.validate !== false || !options.plan) {
+    validate = await terraform(dir, ["validate", "-json", "-no-color"]);
+    if (validate.code !== 0 || !options.plan) return { stack, dir, init, validate };
+  }
+  const plan = await terraform(dir, ["plan", ...flags, "-json", "-lock=false", "-out=plan.bin"]);
   if (plan.code !== 0) return { stack, dir, init, validate, plan };
   const show = await terraform(dir, ["show", "-json", "-no-color", "plan.bin"]);
   if (show.code !== 0) return { stack, dir, init, validate, plan, show };
