@@ -140,10 +140,12 @@ export interface Diagnostic {
   readonly summary: string;
   readonly detail?: string;
   readonly address?: string;
+  readonly range?: { readonly filename: string; readonly start: { readonly line: number } };
 }
 
 function renderDiagnostic(d: Diagnostic): string {
-  return `${d.severity}: ${d.summary}${d.address ? ` (${d.address})` : ""}${d.detail ? `: ${d.detail}` : ""}`;
+  const where = [d.range ? `${d.range.filename}:${d.range.start.line}` : "", d.address ?? ""].filter(Boolean).join(" ");
+  return `${d.severity}: ${d.summary}${where ? ` (${where})` : ""}${d.detail ? `: ${d.detail}` : ""}`;
 }
 
 /**

@@ -1,17 +1,22 @@
 /**
  * The real Terraform CLI and AWS provider on every IAM stack of the example and of the fixtures:
- * `terraform validate`, then an offline `terraform plan` (a scratch copy with dummy credentials,
- * no assume_role, local state: no AWS call) whose JSON is checked against what each file's
- * bindings imply. The expectations below are written from the YAML, by hand, not computed by
- * podiam's code.
+ * an offline `terraform plan` (of a scratch copy with dummy credentials, no assume_role, no
+ * allowed_account_ids, local state: no AWS call) whose JSON is checked against what each file's
+ * bindings imply, and which must report no error and no warning. The plan validates the
+ * configuration itself, so planned stacks get no separate `terraform validate` (each command
+ * costs a load of the AWS provider's schema, seconds of CPU). The expectations are written here
+ * from the YAML (by hand for the fixtures, by `impliedIamStacks` for the example, which changes
+ * with the README), not computed by podiam's code.
  *
- * Two kinds of stack cannot plan offline and are validated only:
+ * Two kinds of stack cannot plan offline and get `terraform validate` only:
  * - an issuer read at plan time (a cluster without oidcIssuer: data.aws_eks_cluster calls EKS);
  * - oidcProvider: adopt (the import block makes the plan read the existing provider from IAM;
  *   offline it fails "reading IAM OIDC Provider (<arn>) ... no such host").
  *
  * Skipped with a printed reason where terraform or the provider mirror (/opt/tf-plugins, or
  * PODIAM_TF_MIRROR) is missing; failing instead with PODIAM_REQUIRE_TERRAFORM=1.
+ * PODIAM_TF_PARALLELISM (default 2) terraform runs at a time; PODIAM_KEEP_TF_SCRATCH=1 keeps the
+ * scratch directories.
  */
 import { readFileSync, rmSync } from "fs";
 import { dirname, join, relative } from "path";
