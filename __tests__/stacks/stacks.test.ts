@@ -447,4 +447,24 @@ describe("literal text", () => {
     const policy = json["iam-prod"].resource.aws_iam_policy.a.policy as string;
     expect(policy).toContain("arn:aws:s3:::b/$${aws:PrincipalTag/team}/*");
   });
+
+  test("so is every other text from the file: descriptions, tags, annotations, labels", () => {
+    const { json } = synth(`
+  - name: a
+    cluster: eu
+    serviceAccounts: [t/a]
+    role: { description: "under \${x}", tags: { "k\${1}": "%{v}" } }
+    serviceAccount: { annotations: { note: "\${y}" }, labels: { team: "%{z}" } }
+    policies:
+      statements: [{ actions: [s3:GetObject], resources: ["*"] }]
+`);
+    const iam = json["iam-prod"].resource;
+    expect(iam.aws_iam_role.a.description).toBe("under $${x}");
+    expect(iam.aws_iam_role.a.tags).toEqual({ "k$${1}": "%%{v}", "managed-by": "podiam" });
+    expect(iam.aws_iam_policy.a.description).toBe("under $${x}");
+    expect(iam.aws_iam_policy.a.tags).toEqual({ "k$${1}": "%%{v}", "managed-by": "podiam" });
+    const sa = json["k8s-eu"].resource.kubernetes_service_account_v1.t__a.metadata;
+    expect(sa.annotations.note).toBe("$${y}");
+    expect(sa.labels.team).toBe("%%{z}");
+  });
 });

@@ -336,6 +336,11 @@ const CASES: readonly FixtureCase[] = [
           expect(asList(statement(team, "TeamPrefix").Resource)).toEqual(["arn:aws:s3:::team-data/${aws:PrincipalTag/team}/*"]);
           expect(Object.keys(statement(team, "ListTeamPrefix").Condition)).toEqual(["StringLike"]);
           expect(asList(statement(team, "ListTeamPrefix").Condition.StringLike["s3:prefix"])).toEqual(["${aws:PrincipalTag/team}/*"]);
+          // Free text from the file reaches AWS as written too.
+          const role = after(plan!, "aws_iam_role.team-data");
+          expect(role.description).toBe("Team data under s3://team-data/${aws:PrincipalTag/team}/");
+          expect(role.tags).toEqual({ pattern: "${team}/%{prefix}" });
+          expect(after(plan!, "aws_iam_policy.team-data").description).toBe("Team data under s3://team-data/${aws:PrincipalTag/team}/");
           const tenant = after(plan!, "aws_iam_policy.tenant-data").policy;
           expect(asList(statement(tenant, "NamespacePrefix").Resource)).toEqual(["arn:aws:s3:::tenant-data/${aws:PrincipalTag/kubernetes-namespace}/*"]);
           expect(changes(plan!, "aws_eks_pod_identity_association").map((c) => `${c.change.after.namespace}/${c.change.after.service_account}`).sort()).toEqual([

@@ -6,6 +6,7 @@ import type { Partition } from "../bindings/model";
 import { issuerHost, oidcProviderArn } from "../iam/arns";
 import { STS_AUDIENCE } from "../iam/trust-policy";
 import { named } from "./addresses";
+import { literalTags } from "./terraform-literal";
 
 export interface OidcProviderProps {
   /** Cluster key: the provider's Terraform name. */
@@ -68,7 +69,7 @@ export class OidcProvider extends Construct {
         new IamOpenidConnectProvider(this, "provider", {
           url: issuer,
           clientIdList: [STS_AUDIENCE],
-          ...(props.tags && Object.keys(props.tags).length > 0 ? { tags: { ...props.tags } } : {}),
+          ...literalTags(props.tags),
         }),
         props.clusterKey,
       );

@@ -3,6 +3,7 @@ import type { TerraformProvider } from "cdktf";
 import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-identity-association";
 import type { ServiceAccountRef } from "../bindings/model";
 import { address, named, serviceAccountAddress } from "./addresses";
+import { literalTags } from "./terraform-literal";
 
 export interface PodIdentityAssociationProps {
   readonly clusterKey: string;
@@ -26,7 +27,7 @@ export class PodIdentityAssociation extends Construct {
         serviceAccount: props.serviceAccount.name,
         roleArn: props.roleArn,
         ...(props.provider ? { provider: props.provider } : {}),
-        ...(props.tags && Object.keys(props.tags).length > 0 ? { tags: { ...props.tags } } : {}),
+        ...literalTags(props.tags),
       }),
       // Not the binding's name: a ServiceAccount has one role per cluster, and moving it to another
       // binding (or renaming the binding) updates the association in place.

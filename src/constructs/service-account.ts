@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
 import { ROLE_ARN_ANNOTATION, ServiceAccountRef } from "../bindings/model";
 import { named, serviceAccountAddress } from "./addresses";
+import { terraformLiteralMap } from "./terraform-literal";
 
 export interface ServiceAccountProps {
   readonly serviceAccount: ServiceAccountRef;
@@ -31,8 +32,8 @@ export class ServiceAccount extends Construct {
         metadata: {
           name: props.serviceAccount.name,
           namespace: props.serviceAccount.namespace,
-          ...(Object.keys(annotations).length > 0 ? { annotations: sorted(annotations) } : {}),
-          ...(props.labels && Object.keys(props.labels).length > 0 ? { labels: sorted(props.labels) } : {}),
+          ...(Object.keys(annotations).length > 0 ? { annotations: terraformLiteralMap(annotations) } : {}),
+          ...(props.labels && Object.keys(props.labels).length > 0 ? { labels: terraformLiteralMap(props.labels) } : {}),
         },
         automountServiceAccountToken: props.automountToken ?? true,
       }),
@@ -40,8 +41,4 @@ export class ServiceAccount extends Construct {
     );
     if (props.adopt) resource.importFrom(`${props.serviceAccount.namespace}/${props.serviceAccount.name}`);
   }
-}
-
-function sorted(record: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -4,7 +4,7 @@ import type { Statement } from "../bindings/model";
 import { renderPolicy } from "../iam/policy-document";
 import { workloadPolicy } from "../iam/workload-policy";
 import { named } from "./addresses";
-import { terraformLiteral } from "./terraform-literal";
+import { literalTags, terraformLiteral } from "./terraform-literal";
 
 export interface WorkloadPolicyProps {
   /** Terraform name (the binding's name). */
@@ -31,8 +31,8 @@ export class WorkloadPolicy extends Construct {
         name: props.name,
         path: props.path,
         policy: terraformLiteral(renderPolicy(workloadPolicy(props.statements))),
-        ...(props.description !== undefined ? { description: props.description } : {}),
-        ...(props.tags && Object.keys(props.tags).length > 0 ? { tags: { ...props.tags } } : {}),
+        ...(props.description !== undefined ? { description: terraformLiteral(props.description) } : {}),
+        ...literalTags(props.tags),
       }),
       props.address,
     );

@@ -6,6 +6,7 @@ import { IamRolePolicyAttachmentsExclusive } from "@cdktf/provider-aws/lib/iam-r
 import type { Statement } from "../bindings/model";
 import { address, managedPolicyKey, named } from "./addresses";
 import { WorkloadPolicy } from "./workload-policy";
+import { literalTags, terraformLiteral } from "./terraform-literal";
 
 export interface WorkloadRoleProps {
   /** Terraform name of the role and its policy (the binding's name). */
@@ -48,16 +49,15 @@ export class WorkloadRole extends Construct {
 
   constructor(scope: Construct, id: string, props: WorkloadRoleProps) {
     super(scope, id);
-    const tags = props.tags && Object.keys(props.tags).length > 0 ? { ...props.tags } : undefined;
     this.role = named(
       new IamRole(this, "role", {
         name: props.name,
         path: props.path ?? "/",
         assumeRolePolicy: props.trustPolicy,
-        ...(props.description !== undefined ? { description: props.description } : {}),
+        ...(props.description !== undefined ? { description: terraformLiteral(props.description) } : {}),
         maxSessionDuration: props.maxSessionDuration ?? 3600,
         ...(props.permissionsBoundary !== undefined ? { permissionsBoundary: props.permissionsBoundary } : {}),
-        ...(tags ? { tags } : {}),
+        ...literalTags(props.tags),
         ...(props.dependsOn && props.dependsOn.length > 0 ? { dependsOn: [...props.dependsOn] } : {}),
       }),
       props.address,
@@ -73,7 +73,7 @@ export class WorkloadRole extends Construct {
         path: props.path ?? "/",
         statements: props.statements,
         ...(props.description !== undefined ? { description: props.description } : {}),
-        ...(tags ? { tags } : {}),
+        ...(props.tags ? { tags: props.tags } : {}),
       });
       attachments.push(
         named(new IamRolePolicyAttachment(this, "policy-attachment", { role: this.role.name, policyArn: this.policy.policy.arn }), props.address),

@@ -14,4 +14,5 @@ export const K8S_LABEL_MAX = 63;
 export const K8S_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 export const K8S_SUBDOMAIN_MAX = 253;
 export const ROLE_NAME = /^[\w+=,.@-]+$/;
-export const ROLE_PATH = /^\/([\x21-\x7e]*\/)?$/;
+/** IAM allows any printable character; braces are left out, so no path can read as a Terraform template. */
+export const ROLE_PATH = /^\/([\x21-\x7a\x7c\x7e]*\/)?$/;
