@@ -325,7 +325,51 @@ describe("policies in another account than the role", () => {
           serviceAccounts: [billing/api]
     `;
     expect(problemsOf(text)).toEqual([
-      'bindings.yaml:7:24: defaults.permissionsBoundary: the permissions boundary "arn:aws:iam::444455556666:policy/boundary" is in account 444455556666, but the role of "api" is in prod (111122223333); IAM can only use policies of the role\'s own account',
+      'bindings.yaml:7:24: defaults.permissionsBoundary: the permissions boundary "arn:aws:iam::444455556666:policy/boundary" is in account 444455556666, but the role of "api" is in prod (111122223333); IAM can only use policies of the role\'s own account; set role.permissionsBoundary on that binding',
+    ]);
+  });
+
+  test("a permissions boundary inherited by many bindings: one problem per account, naming them", () => {
+    const text = yaml`
+      version: 1
+      accounts:
+        prod: { id: "111122223333", region: eu-west-1 }
+        shared: { id: "444455556666", region: eu-west-1 }
+      clusters:
+        eu: { account: prod, region: eu-west-1, oidcIssuer: "https://oidc.eks.eu-west-1.amazonaws.com/id/ABC" }
+      defaults:
+        permissionsBoundary: arn:aws:iam::444455556666:policy/boundary
+      bindings:
+        - { name: a, cluster: eu, serviceAccounts: [ns/a] }
+        - { name: b, cluster: eu, serviceAccounts: [ns/b] }
+        - { name: c, cluster: eu, serviceAccounts: [ns/c] }
+        - { name: d, cluster: eu, serviceAccounts: [ns/d] }
+        - { name: e, cluster: eu, serviceAccounts: [ns/e] }
+        - { name: f, cluster: eu, serviceAccounts: [ns/f] }
+        - { name: g, cluster: eu, serviceAccounts: [ns/g] }
+        - { name: own, cluster: eu, serviceAccounts: [ns/own], role: { permissionsBoundary: "arn:aws:iam::111122223333:policy/b" } }
+        - { name: there, cluster: eu, serviceAccounts: [ns/there], account: shared }
+    `;
+    expect(problemsOf(text)).toEqual([
+      'bindings.yaml:8:24: defaults.permissionsBoundary: the permissions boundary "arn:aws:iam::444455556666:policy/boundary" is in account 444455556666, but the roles of "a", "b", "c", "d", "e" and 2 more are in prod (111122223333); IAM can only use policies of the role\'s own account; set role.permissionsBoundary on those bindings',
+    ]);
+  });
+
+  test("a malformed permissions boundary in defaults: reported once", () => {
+    const text = yaml`
+      version: 1
+      accounts:
+        prod: { id: "111122223333", region: eu-west-1 }
+      clusters:
+        eu: { account: prod, region: eu-west-1 }
+      defaults:
+        permissionsBoundary: boundary
+      bindings:
+        - { name: a, cluster: eu, serviceAccounts: [ns/a] }
+        - { name: b, cluster: eu, serviceAccounts: [ns/b] }
+    `;
+    expect(problemsOf(text)).toEqual([
+      'bindings.yaml:7:24: defaults.permissionsBoundary: "boundary" is not a managed policy ARN (arn:aws:iam::aws:policy/NAME or arn:aws:iam::123456789012:policy/NAME)',
     ]);
   });
 

@@ -2,7 +2,7 @@
  * Checks across the model: uniqueness, AWS and Kubernetes limits, ARN shapes, account rules and
  * policy sizes. Each reports at the place in the file where the offending value was written.
  */
-import { Binding, BindingsModel, Cluster, usesIrsa, usesPodIdentity } from "./model";
+import { Account, Binding, BindingsModel, Cluster, usesIrsa, usesPodIdentity } from "./model";
 import { FilePath, Problem } from "./problems";
 import { BindingsSource } from "./source";
 import { issuerHost, parseArn, policyArnProblem, roleArnProblem } from "../iam/arns";
@@ -32,6 +32,7 @@ export function checkModel(source: BindingsSource, model: BindingsModel): Proble
   const byName = new Map<string, Binding>();
   const byRoleName = new Map<string, Binding>();
   const byServiceAccount = new Map<string, Binding>();
+  const inheritedBoundaries: InheritedBoundaries = new Map();
   for (const binding of [...model.bindings].sort((a, b) => a.index - b.index)) {
     const at = (...sub: FilePath) => ["bindings", binding.index, ...sub];
     const first = byName.get(binding.name);
@@ -67,9 +68,10 @@ export function checkModel(source: BindingsSource, model: BindingsModel): Proble
       }
     });
 
-    checkAccountRules(source, model, binding, report);
+    checkAccountRules(source, model, binding, report, inheritedBoundaries);
     checkPolicies(source, model, binding, report);
   }
+  checkInheritedBoundaries(inheritedBoundaries, report);
   return problems;
 }
 
@@ -137,13 +139,7 @@ function checkRole(source: BindingsSource, binding: Binding, report: Report): vo
   }
 }
 
-/** Where a value set per binding or in defaults was written. */
-function origin(source: BindingsSource, binding: Binding, own: FilePath, fallback: FilePath): FilePath {
-  const path = ["bindings", binding.index, ...own];
-  return source.has(path) ? path : fallback;
-}
-
-function checkAccountRules(source: BindingsSource, model: BindingsModel, binding: Binding, report: Report): void {
+function checkAccountRules(source: BindingsSource, model: BindingsModel, binding: Binding, report: Report, inheritedBoundaries: InheritedBoundaries): void {
   const at = (...sub: FilePath) => ["bindings", binding.index, ...sub];
   const account = model.accounts.get(binding.account)!;
   const clusters = binding.clusters.map((key) => model.clusters.get(key)!);
@@ -166,24 +162,56 @@ function checkAccountRules(source: BindingsSource, model: BindingsModel, binding
     }
   }
 
-  if (binding.role.permissionsBoundary !== undefined) {
-    const path = origin(source, binding, ["role", "permissionsBoundary"], ["defaults", "permissionsBoundary"]);
-    const problem = policyArnProblem(binding.role.permissionsBoundary) ?? foreignPolicyProblem(binding.role.permissionsBoundary, account, binding, "permissions boundary");
-    if (problem) report(path, problem);
+  const boundary = binding.role.permissionsBoundary;
+  if (boundary !== undefined) {
+    if (source.has(at("role", "permissionsBoundary"))) {
+      const problem = policyArnProblem(boundary) ?? foreignPolicyProblem(boundary, account, [binding.name], "permissions boundary");
+      if (problem) report(at("role", "permissionsBoundary"), problem);
+    } else {
+      // Inherited from defaults: one problem at the defaults line per account, not one per binding.
+      const group = inheritedBoundaries.get(account.alias) ?? { arn: boundary, account, bindings: [] };
+      group.bindings.push(binding.name);
+      inheritedBoundaries.set(account.alias, group);
+    }
   }
   binding.managedPolicies.forEach((arn, i) => {
-    const problem = policyArnProblem(arn) ?? foreignPolicyProblem(arn, account, binding, "customer-managed policy");
+    const problem = policyArnProblem(arn) ?? foreignPolicyProblem(arn, account, [binding.name], "customer-managed policy");
     if (problem) report(at("policies", "managed", i), problem);
   });
 }
 
-function foreignPolicyProblem(arn: string, account: { id: string; partition: string; alias: string }, binding: Binding, what: string): string | undefined {
+/** defaults.permissionsBoundary, by the alias of the accounts of the bindings that inherit it. */
+type InheritedBoundaries = Map<string, { arn: string; account: Account; bindings: string[] }>;
+
+function checkInheritedBoundaries(inheritedBoundaries: InheritedBoundaries, report: Report): void {
+  const path = ["defaults", "permissionsBoundary"];
+  const groups = [...inheritedBoundaries.values()];
+  const malformed = groups.length > 0 ? policyArnProblem(groups[0].arn) : undefined;
+  if (malformed) {
+    report(path, malformed);
+    return;
+  }
+  for (const { arn, account, bindings } of groups) {
+    const problem = foreignPolicyProblem(arn, account, bindings, "permissions boundary");
+    if (problem) report(path, `${problem}; set role.permissionsBoundary on ${bindings.length === 1 ? "that binding" : "those bindings"}`);
+  }
+}
+
+function foreignPolicyProblem(arn: string, account: Account, bindings: readonly string[], what: string): string | undefined {
   const parsed = parseArn(arn)!;
-  if (parsed.partition !== account.partition) return `"${arn}" is in partition ${parsed.partition}, the role of "${binding.name}" in ${account.partition}`;
+  const roles = bindings.length === 1 ? `the role of "${bindings[0]}"` : `the roles of ${listNames(bindings)}`;
+  if (parsed.partition !== account.partition) return `"${arn}" is in partition ${parsed.partition}, ${roles} in ${account.partition}`;
   if (parsed.account !== "aws" && parsed.account !== account.id) {
-    return `the ${what} "${arn}" is in account ${parsed.account}, but the role of "${binding.name}" is in ${account.alias} (${account.id}); IAM can only use policies of the role's own account`;
+    return `the ${what} "${arn}" is in account ${parsed.account}, but ${roles} ${bindings.length === 1 ? "is" : "are"} in ${account.alias} (${account.id}); IAM can only use policies of the role's own account`;
   }
   return undefined;
+}
+
+/** "a", "b" and "c"; beyond five names, "and N more". */
+function listNames(names: readonly string[]): string {
+  const quoted = names.map((name) => `"${name}"`);
+  if (quoted.length > 5) return `${quoted.slice(0, 5).join(", ")} and ${quoted.length - 5} more`;
+  return `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
 }
 
 function checkPolicies(source: BindingsSource, model: BindingsModel, binding: Binding, report: Report): void {
