@@ -114,7 +114,7 @@ describe("role path", () => {
           role: { path: eks }
     `;
     expect(problemsOf(text)).toEqual([
-      `bindings.yaml:10:19: bindings[0].role.path: role path "eks" must start and end with '/' (for example /eks/)`,
+      `bindings.yaml:10:19: bindings[0].role.path: role path "eks" must start and end with '/' and hold no braces (for example /eks/)`,
     ]);
   });
 
@@ -133,7 +133,7 @@ describe("role path", () => {
           serviceAccounts: [billing/api]
     `;
     expect(problemsOf(text)).toEqual([
-      `bindings.yaml:7:13: defaults.rolePath: role path "/eks" must start and end with '/' (for example /eks/)`,
+      `bindings.yaml:7:13: defaults.rolePath: role path "/eks" must start and end with '/' and hold no braces (for example /eks/)`,
     ]);
   });
 });

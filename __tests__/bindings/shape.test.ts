@@ -38,6 +38,19 @@ describe("unknown keys", () => {
     expect(problemsOf(text)).toEqual(['bindings.yaml:10:13: bindings[0].role.nmae: unknown key "nmae" (did you mean "name"?)']);
   });
 
+  test("a typo of a required section is not reported again as a missing section", () => {
+    const text = yaml`
+      verison: 1
+      accounts: {}
+      clusters: {}
+      binding: []
+    `;
+    expect(problemsOf(text)).toEqual([
+      'bindings.yaml:1:1: verison: unknown key "verison" (did you mean "version"?)',
+      'bindings.yaml:4:1: binding: unknown key "binding" (did you mean "bindings"?)',
+    ]);
+  });
+
   test("a typo of a top-level key (two letters swapped) suggests the section", () => {
     const text = yaml`
       version: 1
@@ -68,6 +81,29 @@ describe("unknown keys", () => {
       'bindings.yaml:7:5: accounts.prod.owner: unknown key "owner"',
     ]);
   });
+});
+
+test("an unquoted Null condition operator (YAML's null) is refused with the fix", () => {
+  const text = yaml`
+    version: 1
+    accounts:
+      prod: { id: "111122223333", region: eu-west-1 }
+    clusters:
+      eu: { account: prod, region: eu-west-1 }
+    bindings:
+      - name: api
+        cluster: eu
+        serviceAccounts: [billing/api]
+        policies:
+          statements:
+            - actions: [s3:GetObject]
+              resources: ["*"]
+              conditions:
+                Null: { aws:TokenIssueTime: "true" }
+  `;
+  expect(problemsOf(text)).toEqual([
+    `bindings.yaml:15:13: bindings[0].policies.statements[0].conditions: a condition operator is empty: YAML reads an unquoted Null as null; write IAM's operator quoted, "Null":`,
+  ]);
 });
 
 describe("version", () => {

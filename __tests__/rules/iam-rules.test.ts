@@ -229,13 +229,6 @@ describe("IAM009 conditions", () => {
   });
 });
 
-test("IAM009: an unquoted Null operator (YAML's null) gets a hint to quote it", () => {
-  const text = withStatements(statement(`[s3:GetObject]`, `["arn:aws:s3:::b/*"]`, `          conditions:\n            Null: { aws:PrincipalTag/team: false }\n`));
-  const [finding, ...rest] = findingsOf(text, "IAM009");
-  expect(rest).toEqual([]);
-  expect(finding.problem.message).toBe('binding "app", statement "S": condition operator written as YAML\'s null; fix: quote IAM\'s Null operator: "Null": { ... }');
-});
-
 describe("IAM010 secret reads on *", () => {
   test("ssm:GetParameter* on * is a warning at the resource", () => {
     const text = withStatements(statement(`["ssm:GetParameter*"]`, `["*"]`));

@@ -214,6 +214,10 @@ function resolveBinding(source: BindingsSource, input: BindingInput, index: numb
     if ((statement.resources === undefined) === (statement.notResources === undefined)) {
       report(["policies", "statements", i], "needs exactly one of resources and notResources");
     }
+    if (statement.conditions && "" in statement.conditions) {
+      // YAML reads an unquoted Null (IAM's operator) as a null key.
+      report(["policies", "statements", i, "conditions"], 'a condition operator is empty: YAML reads an unquoted Null as null; write IAM\'s operator quoted, "Null":');
+    }
     return {
       ...(statement.sid !== undefined ? { sid: statement.sid } : {}),
       effect: statement.effect ?? "Allow",
@@ -325,23 +329,28 @@ function topLevel(source: BindingsSource, data: unknown, problems: Problem[]): R
   }
   const top = data as Record<string, unknown>;
   const known = Object.keys(bindingsFileSchema.shape);
+  // A typo of a required section is reported once, at the typo, not again as a missing section.
+  const meant = new Set<string>();
   for (const key of Object.keys(top)) {
     if (!known.includes(key)) {
       const hint = suggest(key, known);
+      if (hint) meant.add(hint);
       problems.push(source.problem([key], `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ""}`, { at: "key" }));
     }
   }
-  if (top.version === undefined) problems.push(source.problem(["version"], "is required: add version: 1 at the top of the file"));
-  else if (top.version !== 1) problems.push(source.problem(["version"], `must be 1 (got ${describeValue(top.version)}); this podiam reads version 1`));
+  const missing = (section: string) => top[section] === undefined && !meant.has(section);
+  if (missing("version")) problems.push(source.problem(["version"], "is required: add version: 1 at the top of the file"));
+  else if (top.version !== undefined && top.version !== 1) problems.push(source.problem(["version"], `must be 1 (got ${describeValue(top.version)}); this podiam reads version 1`));
   for (const section of ["accounts", "clusters"] as const) {
     const value = top[section];
-    if (value === undefined) problems.push(source.problem([section], "is required (a mapping)"));
+    if (missing(section)) problems.push(source.problem([section], "is required (a mapping)"));
+    else if (value === undefined) continue;
     else if (value === null || typeof value !== "object" || Array.isArray(value)) {
       problems.push(source.problem([section], `expected a mapping by ${section === "accounts" ? "alias" : "key"}, got ${describeValue(value)}`));
     }
   }
-  if (top.bindings === undefined) problems.push(source.problem(["bindings"], "is required (a list)"));
-  else if (!Array.isArray(top.bindings)) problems.push(source.problem(["bindings"], `expected a list, got ${describeValue(top.bindings)}`));
+  if (missing("bindings")) problems.push(source.problem(["bindings"], "is required (a list)"));
+  else if (top.bindings !== undefined && !Array.isArray(top.bindings)) problems.push(source.problem(["bindings"], `expected a list, got ${describeValue(top.bindings)}`));
   return top;
 }
 

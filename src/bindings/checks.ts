@@ -20,7 +20,8 @@ import { policyLength, renderPolicy } from "../iam/policy-document";
 import { bindingTrustPolicy } from "../iam/binding-trust";
 import { workloadPolicy } from "../iam/workload-policy";
 
-const ACTION = /^(\*|[a-z0-9-]+:[A-Za-z0-9*?]+)$/;
+/** `*`, `*:*` (both flagged by lint IAM001, not malformed) or service:Action with wildcards. */
+const ACTION = /^(\*|\*:\*|[a-z0-9-]+:[A-Za-z0-9*?]+)$/;
 
 export function checkModel(source: BindingsSource, model: BindingsModel): Problem[] {
   const problems: Problem[] = [];
@@ -128,7 +129,7 @@ function checkRole(source: BindingsSource, binding: Binding, report: Report): vo
   }
   const pathPath = source.has(at("role", "path")) ? at("role", "path") : ["defaults", "rolePath"];
   if (path.length > ROLE_PATH_MAX) report(pathPath, `role path is ${path.length} characters; IAM allows ${ROLE_PATH_MAX}`);
-  else if (!ROLE_PATH.test(path)) report(pathPath, `role path "${path}" must start and end with '/' (for example /eks/)`);
+  else if (!ROLE_PATH.test(path)) report(pathPath, `role path "${path}" must start and end with '/' and hold no braces (for example /eks/)`);
 
   const tags = Object.entries(binding.role.tags);
   if (tags.length > TAGS_PER_ROLE_MAX) report(at("role", "tags"), `${tags.length} tags; IAM allows ${TAGS_PER_ROLE_MAX} per role (defaults.tags included)`);

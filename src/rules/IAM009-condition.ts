@@ -60,14 +60,11 @@ export const IAM009: Rule = {
       };
       for (const [operator, block] of Object.entries(view.conditions)) {
         if (!CONDITION_OPERATORS.has(operator)) {
-          // YAML reads an unquoted Null key as null (""): the user meant IAM's Null operator.
-          const yamlNull = operator === "" || operator === "null";
-          const hint = yamlNull ? undefined : suggest(operator, [...CONDITION_OPERATORS]);
+          // An unquoted Null (YAML's null) never gets here: the loader rejects it with a hint.
+          const hint = suggest(operator, [...CONDITION_OPERATORS]);
           findings.push({
             path: view.at("conditions", operator),
-            message: yamlNull
-              ? `${view.label}: condition operator written as YAML's null; fix: quote IAM's Null operator: "Null": { ... }`
-              : `${view.label}: unknown condition operator "${operator}"${hint ? ` (did you mean "${hint}"?)` : ""}; IAM rejects the policy; fix: use an IAM operator such as StringEquals, ArnLike or Bool`,
+            message: `${view.label}: unknown condition operator "${operator}"${hint ? ` (did you mean "${hint}"?)` : ""}; IAM rejects the policy; fix: use an IAM operator such as StringEquals, ArnLike or Bool`,
           });
           continue;
         }
