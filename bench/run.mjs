@@ -207,6 +207,10 @@ function main() {
     const synth = measure(`podiam synth ${size}`, runsFor(size), ...podiam("synth", "-f", file, "-o", outdir), { before: clean });
     outputs[size] = outdir;
     const validate = measure(`podiam validate ${size}`, runsFor(size), ...podiam("validate", "-f", file));
+    // The same file with errors (an unknown cluster, a wrong type): validate must exit 1, fast.
+    const broken = join(OUT, `bindings-${size}-invalid.yaml`);
+    writeFileSync(broken, readFileSync(file, "utf8").replace(/^(    cluster: ).*$/m, "$1nowhere").replace(/^(      maxSessionDuration: ).*$/m, "$1lots"));
+    const invalid = measure(`podiam validate ${size} (invalid)`, runsFor(size), ...podiam("validate", "-f", broken), { expectCode: 1 });
     let cdktf;
     if (!flag("--no-cdktf") && !(QUICK && size > 100)) {
       const cdktfOut = join(OUT, `cdktf-${size}`);
@@ -221,7 +225,7 @@ function main() {
       const json = JSON.parse(readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8"));
       return n + Object.values(json.resource ?? {}).reduce((m, byName) => m + Object.keys(byName).length, 0);
     }, 0);
-    rows.push({ size, lines, stacks: stacks.length, resources, synth, validate, cdktf });
+    rows.push({ size, lines, stacks: stacks.length, resources, synth, validate, invalid, cdktf });
   }
 
   // Terraform
@@ -305,6 +309,7 @@ function render({ built, runtime, rows, tf, plans, series }) {
     check("synth of 1,000 bindings, peak RSS", bySize[1000].synth.rssMb, TARGETS[1000].synthRss, "MB");
     check("validate of 1,000 bindings, wall", bySize[1000].validate.wall, TARGETS[1000].validateWall, "s");
   }
+  for (const r of rows) check(`validate of ${r.size} bindings with errors (exit 1), wall`, r.invalid.wall, 2, "s");
   if (bySize[5000]) check("synth of 5,000 bindings, wall", bySize[5000].synth.wall, TARGETS[5000].synthWall, "s");
   if (bySize[1000] && bySize[5000]) {
     const ratio = bySize[5000].synth.wall / bySize[1000].synth.wall;
