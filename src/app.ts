@@ -33,3 +33,27 @@ export function buildApp(model: BindingsModel, options: BuildAppOptions = {}): A
   }
   return app;
 }
+
+/**
+ * Builds the app and writes its stacks; returns the stack names, sorted.
+ *
+ * cdktf records a stack trace for every token it creates, for error messages we never show: V8
+ * formats each one, which at thousands of resources is a large part of synth. While this runs,
+ * traces captured onto plain objects (cdktf's) are not formatted; an Error's are, as always.
+ */
+export function synthesize(model: BindingsModel, options: BuildAppOptions = {}): string[] {
+  const previous = Error.prepareStackTrace;
+  Error.prepareStackTrace = (target, frames) =>
+    target instanceof Error ? (previous ? previous(target, frames) : defaultStack(target, frames)) : "";
+  try {
+    const app = buildApp(model, options);
+    app.synth();
+    return app.node.children.map((child) => child.node.id).sort();
+  } finally {
+    Error.prepareStackTrace = previous;
+  }
+}
+
+function defaultStack(error: Error, frames: NodeJS.CallSite[]): string {
+  return [`${error.name}: ${error.message}`, ...frames.map((frame) => `    at ${frame}`)].join("\n");
+}

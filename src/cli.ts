@@ -54,10 +54,8 @@ export function synth(io: Io, file: string, outdir: string): number {
   if (existsSync(join(outdir, "manifest.json"))) rmSync(join(outdir, "stacks"), { recursive: true, force: true });
   // cdktf and the providers load only here: validate, explain and schema never pay for them.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { buildApp } = require("./app") as typeof import("./app");
-  const app = buildApp(model, { outdir });
-  app.synth();
-  const names = app.node.children.map((child) => child.node.id).sort();
+  const { synthesize } = require("./app") as typeof import("./app");
+  const names = synthesize(model, { outdir });
   io.out(`Synthesized ${names.length} stacks into ${join(outdir, "stacks")}: ${names.join(", ")}\n`);
   return 0;
 }

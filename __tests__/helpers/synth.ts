@@ -2,7 +2,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { buildApp } from "../../src/app";
+import { synthesize } from "../../src/app";
 import { loadBindings, loadBindingsFile } from "../../src/bindings/load";
 import type { BindingsModel } from "../../src/bindings/model";
 import { formatProblem } from "../../src/bindings/problems";
@@ -24,7 +24,7 @@ export function modelOfFile(file: string): BindingsModel {
 
 /** Synthesizes into a fresh temporary directory; returns it. */
 export function synthToDir(model: BindingsModel, outdir = mkdtempSync(join(tmpdir(), "podiam-synth-"))): string {
-  buildApp(model, { outdir }).synth();
+  synthesize(model, { outdir });
   return outdir;
 }
 

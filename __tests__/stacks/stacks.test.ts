@@ -102,21 +102,33 @@ describe("IRSA role", () => {
       Version: "2012-10-17",
       Statement: [{ Sid: "ReadInvoices", Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::invoices/*" }],
     });
+    // Literal names and ARNs, so a reviewer reads the real ones in the plan; depends_on keeps the order.
     expect(texts["iam-prod"]).toHaveResourceWithProperties(IamRolePolicyAttachment, {
-      role: "${aws_iam_role.invoice-reader.name}",
-      policy_arn: "${aws_iam_policy.invoice-reader.arn}",
+      role: "eks-invoice-reader",
+      policy_arn: "arn:aws:iam::111122223333:policy/eks/eks-invoice-reader",
+      depends_on: ["aws_iam_role.invoice-reader", "aws_iam_policy.invoice-reader"],
     });
     expect(iam.resource.aws_iam_role_policy_attachment["invoice-reader__aws_AmazonS3ReadOnlyAccess"]).toMatchObject({
-      role: "${aws_iam_role.invoice-reader.name}",
+      role: "eks-invoice-reader",
       policy_arn: "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess",
+      depends_on: ["aws_iam_role.invoice-reader"],
     });
   });
 
-  test("attachments are exclusive by default: every attached policy listed", () => {
+  test("attachments are exclusive by default: every attached policy listed, after the attachments", () => {
     expect(texts["iam-prod"]).toHaveResourceWithProperties(IamRolePolicyAttachmentsExclusive, {
-      role_name: "${aws_iam_role.invoice-reader.name}",
-      policy_arns: ["${aws_iam_policy.invoice-reader.arn}", "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"],
+      role_name: "eks-invoice-reader",
+      policy_arns: ["arn:aws:iam::111122223333:policy/eks/eks-invoice-reader", "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"],
+      depends_on: [
+        "aws_iam_role.invoice-reader",
+        "aws_iam_role_policy_attachment.invoice-reader",
+        "aws_iam_role_policy_attachment.invoice-reader__aws_AmazonS3ReadOnlyAccess",
+      ],
     });
+  });
+
+  test("no reference between resources: nothing in the stack but literals (issuers known)", () => {
+    expect(texts["iam-prod"]).not.toMatch(/\$\{(aws_|data\.|local\.)/);
   });
 
   test("the provider assumes the account's role and only accepts that account", () => {
@@ -245,6 +257,7 @@ describe("Pod Identity and both", () => {
       service_account: "consumer",
       role_arn: "arn:aws:iam::111122223333:role/eks/eks-orders",
       provider: "aws.us-east-1",
+      depends_on: ["aws_iam_role.orders"],
     });
     expect(Object.keys(iam.resource.aws_eks_pod_identity_association).sort()).toEqual([
       "eu__payments__api",

@@ -3,7 +3,7 @@
  * from positions, so reordering the file changes no address. Keys and names are validated in the
  * loader to be valid Terraform identifiers already; what is joined here stays one.
  */
-import type { TerraformElement } from "cdktf";
+import type { TerraformElement, TerraformResource } from "cdktf";
 import type { ServiceAccountRef } from "../bindings/model";
 import { parseArn } from "../iam/arns";
 
@@ -31,4 +31,17 @@ export function managedPolicyKey(arn: string): string {
 export function named<T extends TerraformElement>(element: T, name: string): T {
   element.overrideLogicalId(name);
   return element;
+}
+
+/** `type.name`: how Terraform (depends_on, moved, import) refers to a resource. */
+export function resourceAddress(resource: TerraformResource): string {
+  return `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
+}
+
+/**
+ * depends_on as literal addresses. cdktf's `dependsOn` makes two tokens per dependency, each
+ * capturing a stack trace: at thousands of roles that is seconds of synth for the same JSON.
+ */
+export function dependsOn(resource: TerraformResource, addresses: readonly string[]): void {
+  if (addresses.length > 0) resource.addOverride("depends_on", [...addresses]);
 }

@@ -5,7 +5,7 @@ import { IamOpenidConnectProvider } from "@cdktf/provider-aws/lib/iam-openid-con
 import type { Partition } from "../bindings/model";
 import { issuerHost, oidcProviderArn } from "../iam/arns";
 import { STS_AUDIENCE } from "../iam/trust-policy";
-import { named } from "./addresses";
+import { named, resourceAddress } from "./addresses";
 import { literalTags } from "./terraform-literal";
 
 export interface OidcProviderProps {
@@ -41,8 +41,10 @@ export class OidcProvider extends Construct {
   readonly issuerHost: string;
   /** The provider's ARN, computed (literal when the issuer is known). */
   readonly arn: string;
-  /** The managed resource, when this stack creates it: roles depend on it. */
+  /** The managed resource, when this stack creates (or adopts) it. */
   readonly resource?: IamOpenidConnectProvider;
+  /** Its address, for the depends_on of the roles that trust it; undefined when it exists elsewhere. */
+  readonly address?: string;
   /** Whether the issuer is a literal in the output (trust policies are then reviewable JSON). */
   readonly issuerKnown: boolean;
 
@@ -74,6 +76,7 @@ export class OidcProvider extends Construct {
         props.clusterKey,
       );
       if (props.mode === "adopt") this.resource.importFrom(this.arn);
+      this.address = resourceAddress(this.resource);
     }
   }
 }

@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import type { TerraformProvider } from "cdktf";
 import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-identity-association";
 import type { ServiceAccountRef } from "../bindings/model";
-import { address, named, serviceAccountAddress } from "./addresses";
+import { address, dependsOn, named, serviceAccountAddress } from "./addresses";
 import { literalTags } from "./terraform-literal";
 
 export interface PodIdentityAssociationProps {
@@ -14,13 +14,15 @@ export interface PodIdentityAssociationProps {
   readonly provider?: TerraformProvider;
   /** @default no tags */
   readonly tags?: Readonly<Record<string, string>>;
+  /** Addresses to wait for: the role, which EKS checks exists. @default nothing */
+  readonly dependsOn?: readonly string[];
 }
 
 /** EKS Pod Identity: the cluster hands the role to pods of one ServiceAccount. */
 export class PodIdentityAssociation extends Construct {
   constructor(scope: Construct, id: string, props: PodIdentityAssociationProps) {
     super(scope, id);
-    named(
+    const association = named(
       new EksPodIdentityAssociation(this, "association", {
         clusterName: props.clusterName,
         namespace: props.serviceAccount.namespace,
@@ -33,5 +35,6 @@ export class PodIdentityAssociation extends Construct {
       // binding (or renaming the binding) updates the association in place.
       address(props.clusterKey, serviceAccountAddress(props.serviceAccount)),
     );
+    dependsOn(association, props.dependsOn ?? []);
   }
 }

@@ -13,6 +13,8 @@ export interface WorkloadPolicyProps {
   readonly name: string;
   /** IAM path of the policy (the role's path). */
   readonly path: string;
+  /** The policy's ARN, computed (`arn:<partition>:iam::<account>:policy<path><name>`). */
+  readonly arn: string;
   readonly statements: readonly Statement[];
   /** @default none */
   readonly description?: string;
@@ -23,9 +25,12 @@ export interface WorkloadPolicyProps {
 /** A binding's statements as one customer-managed policy, its JSON a literal in the output. */
 export class WorkloadPolicy extends Construct {
   readonly policy: IamPolicy;
+  /** The policy's ARN, literal: attachments name it without a reference. */
+  readonly arn: string;
 
   constructor(scope: Construct, id: string, props: WorkloadPolicyProps) {
     super(scope, id);
+    this.arn = props.arn;
     this.policy = named(
       new IamPolicy(this, "policy", {
         name: props.name,

@@ -1,10 +1,9 @@
 import { Construct } from "constructs";
-import type { ITerraformDependable } from "cdktf";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { IamRolePolicyAttachmentsExclusive } from "@cdktf/provider-aws/lib/iam-role-policy-attachments-exclusive";
 import type { Statement } from "../bindings/model";
-import { address, managedPolicyKey, named } from "./addresses";
+import { address, dependsOn, managedPolicyKey, named, resourceAddress } from "./addresses";
 import { WorkloadPolicy } from "./workload-policy";
 import { literalTags, terraformLiteral } from "./terraform-literal";
 
@@ -28,8 +27,10 @@ export interface WorkloadRoleProps {
   readonly managedPolicies?: readonly string[];
   /** Statements of the role's own customer-managed policy. @default none (no policy) */
   readonly statements?: readonly Statement[];
-  /** What the role must wait for: the OIDC providers its trust policy names. @default nothing */
-  readonly dependsOn?: readonly ITerraformDependable[];
+  /** ARN the role's own policy gets (computed from the account, path and name). Required with statements. */
+  readonly policyArn?: string;
+  /** Addresses the role must wait for: the OIDC providers its trust policy names. @default nothing */
+  readonly dependsOn?: readonly string[];
   /**
    * Own the role's managed policy attachments: any policy attached elsewhere (by hand, another
    * tool) is detached at the next apply.
@@ -38,68 +39,75 @@ export interface WorkloadRoleProps {
   readonly exclusivePolicyAttachments?: boolean;
   /** Import an existing role of this name instead of creating it. @default false */
   readonly adoptRole?: boolean;
-  /** Import an existing customer-managed policy of this ARN instead of creating it. @default none */
-  readonly adoptPolicyArn?: string;
+  /** Import the existing customer-managed policy (at policyArn) instead of creating it. @default false */
+  readonly adoptPolicy?: boolean;
 }
 
-/** A workload's IAM role: trust, its own policy, and managed policy attachments under stable keys. */
+/**
+ * A workload's IAM role: trust, its own policy, and managed policy attachments under stable keys.
+ * Every value is a literal (names and ARNs are computed), with depends_on for the order, so the
+ * plan a reviewer reads shows the real role name and policy ARN on every attachment.
+ */
 export class WorkloadRole extends Construct {
   readonly role: IamRole;
   readonly policy?: WorkloadPolicy;
 
   constructor(scope: Construct, id: string, props: WorkloadRoleProps) {
     super(scope, id);
+    const path = props.path ?? "/";
     this.role = named(
       new IamRole(this, "role", {
         name: props.name,
-        path: props.path ?? "/",
+        path,
         assumeRolePolicy: props.trustPolicy,
         ...(props.description !== undefined ? { description: terraformLiteral(props.description) } : {}),
         maxSessionDuration: props.maxSessionDuration ?? 3600,
         ...(props.permissionsBoundary !== undefined ? { permissionsBoundary: props.permissionsBoundary } : {}),
         ...literalTags(props.tags),
-        ...(props.dependsOn && props.dependsOn.length > 0 ? { dependsOn: [...props.dependsOn] } : {}),
       }),
       props.address,
     );
+    dependsOn(this.role, props.dependsOn ?? []);
     if (props.adoptRole) this.role.importFrom(props.name);
+    const roleAddress = resourceAddress(this.role);
 
     const attached: string[] = [];
-    const attachments: IamRolePolicyAttachment[] = [];
+    const attachments: string[] = [];
+    const attach = (key: string | undefined, policyArn: string, after: string[]) => {
+      const attachment = named(
+        new IamRolePolicyAttachment(this, key ? `managed-${key}` : "policy-attachment", { role: props.name, policyArn }),
+        key ? address(props.address, key) : props.address,
+      );
+      dependsOn(attachment, after);
+      attached.push(policyArn);
+      attachments.push(resourceAddress(attachment));
+    };
+
     if (props.statements && props.statements.length > 0) {
+      if (props.policyArn === undefined) throw new Error(`WorkloadRole ${props.address}: policyArn is required with statements`);
       this.policy = new WorkloadPolicy(this, "policy", {
         address: props.address,
         name: props.name,
-        path: props.path ?? "/",
+        path,
+        arn: props.policyArn,
         statements: props.statements,
         ...(props.description !== undefined ? { description: props.description } : {}),
         ...(props.tags ? { tags: props.tags } : {}),
       });
-      attachments.push(
-        named(new IamRolePolicyAttachment(this, "policy-attachment", { role: this.role.name, policyArn: this.policy.policy.arn }), props.address),
-      );
-      if (props.adoptPolicyArn) this.policy.policy.importFrom(props.adoptPolicyArn);
-      attached.push(this.policy.policy.arn);
+      if (props.adoptPolicy) this.policy.policy.importFrom(props.policyArn);
+      attach(undefined, this.policy.arn, [roleAddress, resourceAddress(this.policy.policy)]);
     }
-    for (const arn of props.managedPolicies ?? []) {
-      const key = managedPolicyKey(arn);
-      attachments.push(
-        named(new IamRolePolicyAttachment(this, `managed-${key}`, { role: this.role.name, policyArn: arn }), address(props.address, key)),
-      );
-      attached.push(arn);
-    }
+    for (const arn of props.managedPolicies ?? []) attach(managedPolicyKey(arn), arn, [roleAddress]);
+
     // The individual attachments give each policy its own line in a plan; this resource removes
-    // whatever else is attached, so hand-made drift does not survive the next apply.
+    // whatever else is attached, so hand-made drift does not survive the next apply. It comes
+    // after the attachments, so that it never sees a policy of ours as one to detach.
     if (props.exclusivePolicyAttachments ?? true) {
-      named(
-        new IamRolePolicyAttachmentsExclusive(this, "exclusive-attachments", {
-          roleName: this.role.name,
-          policyArns: attached,
-          // After the attachments, so that it never sees a policy of ours as one to detach.
-          ...(attachments.length > 0 ? { dependsOn: attachments } : {}),
-        }),
+      const exclusive = named(
+        new IamRolePolicyAttachmentsExclusive(this, "exclusive-attachments", { roleName: props.name, policyArns: attached }),
         props.address,
       );
+      dependsOn(exclusive, [roleAddress, ...attachments]);
     }
   }
 }

@@ -1,15 +1,15 @@
 import { Construct } from "constructs";
-import { TerraformOutput, TerraformProvider, TerraformStack } from "cdktf";
+import { TerraformOutput, TerraformProvider } from "cdktf";
 import { Account, BindingsModel, usesIrsa, usesPodIdentity } from "../bindings/model";
 import { customerPolicyArn } from "../iam/arns";
 import { bindingTrustPolicy } from "../iam/binding-trust";
 import { renderPolicy } from "../iam/policy-document";
-import { named } from "../constructs/addresses";
+import { named, resourceAddress } from "../constructs/addresses";
 import { OidcProvider } from "../constructs/oidc-provider";
 import { PodIdentityAssociation } from "../constructs/pod-identity-association";
 import { awsAccountProvider } from "../constructs/providers";
 import { WorkloadRole } from "../constructs/workload-role";
-import { configureBackend } from "./backend";
+import { IndependentStack } from "./independent-stack";
 import { iamMoves } from "./renames";
 
 export interface IamStackProps {
@@ -23,13 +23,12 @@ export interface IamStackProps {
  * Everything IAM and EKS in one account: OIDC providers for the clusters its IRSA roles trust,
  * the roles with their policies, Pod Identity associations, and an output of every role's ARN.
  */
-export class IamStack extends TerraformStack {
+export class IamStack extends IndependentStack {
   private readonly regionalProviders = new Map<string, TerraformProvider>();
 
   constructor(scope: Construct, id: string, props: IamStackProps) {
-    super(scope, id);
+    super(scope, id, props.model.backend, props.stateName ?? id);
     const { model, account } = props;
-    configureBackend(this, model.backend, props.stateName ?? id);
     awsAccountProvider(this, "aws", { account });
 
     const bindings = model.bindings.filter((binding) => binding.account === account.alias);
@@ -55,7 +54,7 @@ export class IamStack extends TerraformStack {
     for (const binding of bindings) {
       const trust = bindingTrustPolicy(model, binding, { unknownIssuerHost: (cluster) => oidcProviders.get(cluster.key)!.issuerHost });
       const irsaProviders = usesIrsa(binding.mode) ? binding.clusters.map((key) => oidcProviders.get(key)!) : [];
-      new WorkloadRole(this, `binding-${binding.name}`, {
+      const workload = new WorkloadRole(this, `binding-${binding.name}`, {
         address: binding.name,
         name: binding.role.name,
         path: binding.role.path,
@@ -66,12 +65,11 @@ export class IamStack extends TerraformStack {
         tags: binding.role.tags,
         managedPolicies: binding.managedPolicies,
         statements: binding.statements,
-        dependsOn: irsaProviders.flatMap((provider) => (provider.resource ? [provider.resource] : [])),
+        policyArn: customerPolicyArn(account.partition, account.id, binding.role.path, binding.role.name),
+        dependsOn: irsaProviders.flatMap((provider) => (provider.address ? [provider.address] : [])),
         exclusivePolicyAttachments: binding.role.exclusivePolicyAttachments,
         adoptRole: binding.adopt.role,
-        ...(binding.adopt.policy
-          ? { adoptPolicyArn: customerPolicyArn(account.partition, account.id, binding.role.path, binding.role.name) }
-          : {}),
+        adoptPolicy: binding.adopt.policy,
       });
       if (usesPodIdentity(binding.mode)) {
         for (const cluster of binding.clusters.map((key) => model.clusters.get(key)!)) {
@@ -83,6 +81,7 @@ export class IamStack extends TerraformStack {
               roleArn: binding.role.arn,
               provider: this.providerFor(account, cluster.region),
               tags: binding.role.tags,
+              dependsOn: [resourceAddress(workload.role)],
             });
           }
         }

@@ -1,9 +1,8 @@
 import { Construct } from "constructs";
-import { TerraformStack } from "cdktf";
 import { Binding, BindingsModel, Cluster, usesIrsa } from "../bindings/model";
 import { awsAccountProvider, kubernetesClusterProvider } from "../constructs/providers";
 import { ServiceAccount } from "../constructs/service-account";
-import { configureBackend } from "./backend";
+import { IndependentStack } from "./independent-stack";
 
 export interface K8sStackProps {
   readonly model: BindingsModel;
@@ -18,12 +17,11 @@ export function serviceAccountBindings(model: BindingsModel, cluster: Cluster): 
 }
 
 /** The ServiceAccounts of one cluster, annotated with their IRSA roles. */
-export class K8sStack extends TerraformStack {
+export class K8sStack extends IndependentStack {
   constructor(scope: Construct, id: string, props: K8sStackProps) {
-    super(scope, id);
+    super(scope, id, props.model.backend, props.stateName ?? id);
     const { model, cluster } = props;
     const account = model.accounts.get(cluster.account)!;
-    configureBackend(this, model.backend, props.stateName ?? id);
     awsAccountProvider(this, "aws", { account, region: cluster.region });
     kubernetesClusterProvider(this, cluster, account);
 
