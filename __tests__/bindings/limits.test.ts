@@ -3,7 +3,9 @@
  * and managed policy sizes, attachments per role, and the quotas that raise them. Expected sizes
  * are computed here from the documents the spec describes, not by podiam's code.
  */
-import { problemsOf, yaml } from "./problems-of";
+import { loadBindings } from "../../src/bindings/load";
+import { formatProblem } from "../../src/bindings/problems";
+import { FILE, problemsOf, yaml } from "./problems-of";
 
 const ISSUER_HOST = "oidc.eks.eu-west-1.amazonaws.com/id/ABC";
 
@@ -353,5 +355,32 @@ describe("managed policies per role", () => {
     expect(problemsOf(withManaged(12, "quotas: { managedPoliciesPerRole: 11 }"))).toEqual([
       'bindings.yaml:11:7: bindings[0].policies.managed: "api" attaches 12 managed policies (its statements count as one); the quota is 11 per role: raise quotas.managedPoliciesPerRole if AWS raised it for you',
     ]);
+  });
+});
+
+describe("stack size", () => {
+  const file = (roles: number) =>
+    [
+      "version: 1",
+      "accounts:",
+      '  big: { id: "111122223333", region: eu-west-1 }',
+      '  small: { id: "444455556666", region: eu-west-1 }',
+      "clusters:",
+      "  eu: { account: big, region: eu-west-1 }",
+      "bindings:",
+      ...Array.from({ length: roles }, (_, i) => `  - { name: app-${i}, cluster: eu, serviceAccounts: [team/app-${i}] }`),
+      "",
+    ].join("\n");
+
+  test("a stack past 500 roles gets a warning with the measured plan time, at its account", () => {
+    const result = loadBindings(file(501), FILE);
+    expect(result.model).toBeDefined();
+    expect(result.problems.map(formatProblem)).toEqual([
+      "bindings.yaml:3:3: accounts.big: warning: the stack iam-big holds 501 roles: past 500, terraform plan gets slow (measured offline: about 17 s for 501 roles, and a real plan refreshes each role and attachment against IAM); expect slow plans, and plan with -refresh=false where a review needs only the diff",
+    ]);
+  });
+
+  test("500 roles is quiet", () => {
+    expect(problemsOf(file(500))).toEqual([]);
   });
 });

@@ -8,6 +8,9 @@ import { BindingsSource } from "./source";
 import { issuerHost, parseArn, policyArnProblem, roleArnProblem } from "../iam/arns";
 import {
   MANAGED_POLICY_LENGTH_MAX,
+  PLAN_SECONDS_BASE,
+  PLAN_SECONDS_PER_ROLE,
+  SLOW_PLAN_ROLES_PER_STACK,
   ROLE_NAME,
   ROLE_NAME_MAX,
   ROLE_PATH,
@@ -29,6 +32,7 @@ export function checkModel(source: BindingsSource, model: BindingsModel): Proble
 
   checkAccounts(model, report);
   checkClusters(model, report);
+  problems.push(...stackSizeWarnings(source, model));
 
   const byName = new Map<string, Binding>();
   const byRoleName = new Map<string, Binding>();
@@ -74,6 +78,22 @@ export function checkModel(source: BindingsSource, model: BindingsModel): Proble
   }
   checkInheritedBoundaries(inheritedBoundaries, report);
   return problems;
+}
+
+/** A warning per account whose IAM stack holds so many roles that planning it gets slow. */
+function stackSizeWarnings(source: BindingsSource, model: BindingsModel): Problem[] {
+  const roles = new Map<string, number>();
+  for (const binding of model.bindings) roles.set(binding.account, (roles.get(binding.account) ?? 0) + 1);
+  return [...roles]
+    .filter(([, count]) => count > SLOW_PLAN_ROLES_PER_STACK)
+    .map(([alias, count]) => {
+      const seconds = Math.round(PLAN_SECONDS_BASE + PLAN_SECONDS_PER_ROLE * count);
+      return source.problem(
+        ["accounts", alias],
+        `the stack iam-${alias} holds ${count} roles: past ${SLOW_PLAN_ROLES_PER_STACK}, terraform plan gets slow (measured offline: about ${seconds} s for ${count} roles, and a real plan refreshes each role and attachment against IAM); expect slow plans, and plan with -refresh=false where a review needs only the diff`,
+        { at: "key", severity: "warning" },
+      );
+    });
 }
 
 type Report = (path: FilePath, message: string, at?: "key" | "value") => void;
