@@ -34,7 +34,6 @@ const option = (name, fallback) => {
 const QUICK = flag("--quick");
 const RUNS = option("--runs", undefined);
 const TF_MIRROR = process.env.PODIAM_TF_MIRROR || "/opt/tf-plugins";
-const AWS_SOURCE = "registry.terraform.io/hashicorp/aws";
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
 const log = (text) => process.stderr.write(`${text}\n`);
@@ -101,13 +100,14 @@ function runtimeOfBin() {
   return freshBuild(ROOT) ? "compiled JS (dist/)" : "TypeScript sources through tsx (dist/ missing or older than src/)";
 }
 
-let generator;
+/** A TypeScript helper shared with the tests (the generator, the offline Terraform recipe). */
+function helper(name) {
+  require("tsx/cjs/api").register();
+  return require(join(ROOT, "__tests__", "helpers", `${name}.ts`));
+}
+
 function generate(options) {
-  if (!generator) {
-    require("tsx/cjs/api").register();
-    generator = require(join(ROOT, "__tests__", "helpers", "generate.ts"));
-  }
-  return generator.generateBindingsYaml(options);
+  return helper("generate").generateBindingsYaml(options);
 }
 
 function writeBindings(name, options) {
@@ -123,49 +123,16 @@ const podiam = (...rest) => ["node", [join(ROOT, "bin", "podiam.js"), ...rest]];
 
 function terraformSetup() {
   if (flag("--no-terraform")) return { available: false, reason: "--no-terraform" };
+  const offline = helper("offline-terraform");
   const dir = join(OUT, "tf");
   mkdirSync(join(dir, "plugin-cache"), { recursive: true });
-  const config = join(dir, "terraformrc");
-  writeFileSync(
-    config,
-    `plugin_cache_dir = ${JSON.stringify(join(dir, "plugin-cache"))}\n` +
-      `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(TF_MIRROR)}\n    include = [${JSON.stringify(AWS_SOURCE)}]\n  }\n}\n`,
-  );
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) if (/^(AWS_|TF_)/.test(key)) delete env[key];
-  Object.assign(env, {
-    TF_CLI_CONFIG_FILE: config,
-    TF_IN_AUTOMATION: "1",
-    TF_INPUT: "0",
-    CHECKPOINT_DISABLE: "1",
-    AWS_CONFIG_FILE: "/dev/null",
-    AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-    AWS_EC2_METADATA_DISABLED: "true",
-  });
-  const version = spawnSync("terraform", ["version"], { env, encoding: "utf8" });
-  if (version.error || version.status !== 0) return { available: false, reason: `terraform is not runnable (${version.error?.message ?? version.stderr.trim()})` };
-  const providerDir = join(TF_MIRROR, AWS_SOURCE);
-  if (!existsSync(providerDir) || readdirSync(providerDir).length === 0) {
-    return { available: false, reason: `no hashicorp/aws provider in the filesystem mirror ${providerDir} (set PODIAM_TF_MIRROR)` };
-  }
-  return { available: true, env, version: version.stdout.split("\n")[0] };
+  const env = offline.offlineEnv(offline.writeCliConfig(join(dir, "terraformrc"), { pluginCacheDir: join(dir, "plugin-cache") }));
+  return { ...offline.checkTerraform(env), env };
 }
 
 /** A copy of a stack, patched for an offline plan (dummy credentials, no assume_role, local state). */
 function offlineCopy(outdir, stack, target) {
-  const json = JSON.parse(readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8"));
-  for (const provider of json.provider?.aws ?? []) {
-    delete provider.assume_role;
-    delete provider.allowed_account_ids;
-    Object.assign(provider, {
-      skip_credentials_validation: true,
-      skip_requesting_account_id: true,
-      skip_metadata_api_check: true,
-      access_key: "AKIAEXAMPLE",
-      secret_key: "dummy",
-    });
-  }
-  json.terraform = { ...json.terraform, backend: { local: { path: "terraform.tfstate" } } };
+  const json = helper("offline-terraform").offlineStackJson(JSON.parse(readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8")));
   rmSync(target, { recursive: true, force: true });
   mkdirSync(target, { recursive: true });
   writeFileSync(join(target, "cdk.tf.json"), JSON.stringify(json, null, 2));

@@ -10,43 +10,20 @@
  * the copy is patched for offline use (dummy credentials, no assume_role, no allowed_account_ids,
  * local state).
  */
-import { spawn, spawnSync } from "child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
+import { spawn } from "child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import type { TerraformJson } from "./synth";
+import { checkTerraform, offlineEnv, offlineStackJson, TerraformAvailability, writeCliConfig } from "./offline-terraform";
 
-export const TF_MIRROR = process.env.PODIAM_TF_MIRROR || "/opt/tf-plugins";
+export { TF_MIRROR } from "./offline-terraform";
 export const REQUIRE_TERRAFORM = process.env.PODIAM_REQUIRE_TERRAFORM === "1";
-const AWS_PROVIDER_SOURCE = "registry.terraform.io/hashicorp/aws";
-
-export interface TerraformAvailability {
-  readonly available: boolean;
-  /** Why Terraform cannot run here, when it cannot. */
-  readonly reason?: string;
-  /** `terraform version` first line, when available. */
-  readonly version?: string;
-}
 
 let availability: TerraformAvailability | undefined;
 
 /** Whether the terraform binary and the provider mirror are both here. Memoized. */
 export function terraformAvailability(): TerraformAvailability {
-  if (availability) return availability;
-  const version = spawnSync("terraform", ["version"], { encoding: "utf8", env: terraformEnv(cliConfig()) });
-  if (version.error || version.status !== 0) {
-    availability = { available: false, reason: `terraform is not runnable (${version.error?.message ?? version.stderr.trim()})` };
-  } else {
-    const providerDir = join(TF_MIRROR, AWS_PROVIDER_SOURCE);
-    if (!existsSync(providerDir) || readdirSync(providerDir).length === 0) {
-      availability = {
-        available: false,
-        reason: `no hashicorp/aws provider in the filesystem mirror ${providerDir} (set PODIAM_TF_MIRROR)`,
-      };
-    } else {
-      availability = { available: true, version: version.stdout.split("\n")[0] };
-    }
-  }
+  availability ??= checkTerraform(offlineEnv(cliConfig()));
   return availability;
 }
 
@@ -72,36 +49,10 @@ export function describeWithTerraform(name: string, body: () => void): void {
 
 let cliConfigFile: string | undefined;
 
-/** A CLI config that installs hashicorp/aws from the mirror only: no registry, no network. */
+/** The CLI config of this test process, written once. */
 function cliConfig(): string {
-  if (cliConfigFile) return cliConfigFile;
-  const dir = mkdtempSync(join(tmpdir(), "podiam-tfrc-"));
-  cliConfigFile = join(dir, "terraformrc");
-  writeFileSync(
-    cliConfigFile,
-    `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(TF_MIRROR)}\n    include = [${JSON.stringify(AWS_PROVIDER_SOURCE)}]\n  }\n}\n`,
-  );
+  cliConfigFile ??= writeCliConfig(join(mkdtempSync(join(tmpdir(), "podiam-tfrc-")), "terraformrc"));
   return cliConfigFile;
-}
-
-/** The child environment: our own CLI config (the machine's may point at a missing file), no prompts, no checkpoint. */
-function terraformEnv(configFile: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  // Whatever the machine has must not reach the provider: the copy carries dummy keys.
-  for (const key of Object.keys(env)) {
-    if (/^(AWS_|TF_)/.test(key)) delete env[key];
-  }
-  return {
-    ...env,
-    TF_CLI_CONFIG_FILE: configFile,
-    TF_IN_AUTOMATION: "1",
-    CHECKPOINT_DISABLE: "1",
-    TF_INPUT: "0",
-    // The provider must not find a profile or an instance role, nor look for them.
-    AWS_CONFIG_FILE: "/dev/null",
-    AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-    AWS_EC2_METADATA_DISABLED: "true",
-  };
 }
 
 export interface CommandResult {
@@ -113,7 +64,7 @@ export interface CommandResult {
 
 /** Runs `terraform <args>` in `cwd`, offline. Never rejects: a failure is a result. */
 export function terraform(cwd: string, args: readonly string[]): Promise<CommandResult> {
-  const env = terraformEnv(cliConfig());
+  const env = offlineEnv(cliConfig());
   return new Promise((resolve) => {
     const child = spawn("terraform", [...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     const out: Buffer[] = [];
@@ -176,29 +127,6 @@ function jsonDiagnostics(stdout: string): string[] | undefined {
 /** Errors and warnings of a `validate -json` or `plan -json` run, one line each. */
 export function diagnostics(result: CommandResult): string[] {
   return jsonDiagnostics(result.stdout) ?? [describeFailure(result)];
-}
-
-/**
- * The stack's Terraform JSON, patched for an offline plan: every aws provider gets dummy static
- * credentials and skips every call made at configure time; assume_role and allowed_account_ids go
- * (without the account lookup the provider cannot check the account, and would fail); the backend
- * becomes local state in the scratch directory.
- */
-export function offlineStackJson(stack: TerraformJson): TerraformJson {
-  const copy = JSON.parse(JSON.stringify(stack));
-  for (const provider of copy.provider?.aws ?? []) {
-    delete provider.assume_role;
-    delete provider.allowed_account_ids;
-    Object.assign(provider, {
-      skip_credentials_validation: true,
-      skip_requesting_account_id: true,
-      skip_metadata_api_check: true,
-      access_key: "AKIAEXAMPLE",
-      secret_key: "dummy",
-    });
-  }
-  copy.terraform = { ...copy.terraform, backend: { local: { path: "terraform.tfstate" } } };
-  return copy;
 }
 
 /** Copies `<outdir>/stacks/<stack>/cdk.tf.json`, patched for offline use, into a fresh scratch directory. */
