@@ -14,14 +14,15 @@ test("the example points editors at the schema on its first line", () => {
   expect(firstLine).toBe("# yaml-language-server: $schema=./bindings.schema.json");
 });
 
-test("every property in the schema carries a description", () => {
+test("every property in the schema carries a description and examples, for editors", () => {
   const missing: string[] = [];
   const visit = (node: unknown, path: string) => {
     if (!node || typeof node !== "object") return;
     const schema = node as Record<string, unknown>;
     if (schema.properties) {
       for (const [key, child] of Object.entries(schema.properties as Record<string, Record<string, unknown>>)) {
-        if (!child.description) missing.push(`${path}.${key}`);
+        if (!child.description) missing.push(`${path}.${key}: description`);
+        if (!Array.isArray(child.examples) || child.examples.length === 0) missing.push(`${path}.${key}: examples`);
         visit(child, `${path}.${key}`);
       }
     }

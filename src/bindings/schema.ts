@@ -77,6 +77,7 @@ export const clusterSchema = z
       description:
         "create: podiam manages the IAM OIDC provider for this cluster in every account that holds its IRSA roles. existing: it exists already (eksctl, another Terraform root) and is only referenced by ARN. adopt: it exists already and podiam takes it over (a Terraform import block), managing it from then on.",
       default: "create",
+      examples: ["existing"],
     }),
     kubernetes: z
       .strictObject({
@@ -84,10 +85,11 @@ export const clusterSchema = z
           description:
             "token: a token from aws_eks_cluster_auth at plan time. exec: the kubernetes provider runs `aws eks get-token` (needs the AWS CLI where Terraform runs).",
           default: "token",
+          examples: ["exec"],
         }),
       })
       .optional()
-      .meta({ description: "How the k8s stack reaches the API server." }),
+      .meta({ description: "How the k8s stack reaches the API server.", examples: [{ auth: "exec" }] }),
     previousNames: previousNames.optional(),
   })
   .meta({ description: "An EKS cluster, by key." });
@@ -97,6 +99,7 @@ export const serviceAccountSettingsSchema = z
     create: z.boolean().optional().meta({
       description: "false: podiam makes the role only; the ServiceAccount is owned elsewhere (Helm, GitOps).",
       default: true,
+      examples: [false],
     }),
     annotations: stringMap.optional().meta({
       description: "Annotations on the ServiceAccount, besides eks.amazonaws.com/role-arn.",
@@ -109,9 +112,10 @@ export const serviceAccountSettingsSchema = z
     automountToken: z.boolean().optional().meta({
       description: "automount_service_account_token of the ServiceAccount.",
       default: true,
+      examples: [false],
     }),
   })
-  .meta({ description: "The Kubernetes ServiceAccount podiam writes for a binding." });
+  .meta({ description: "The Kubernetes ServiceAccount podiam writes for a binding.", examples: [{ annotations: { "eks.amazonaws.com/token-expiration": "3600" } }] });
 
 const roleName = z.string().meta({ description: "IAM role name.", examples: ["invoice-reader"] });
 const rolePath = z.string().meta({ description: "IAM role path, starting and ending with '/'.", examples: ["/eks/"] });
@@ -120,7 +124,7 @@ const maxSessionDuration = z
   .int({ error: "must be a whole number of seconds" })
   .min(3600, { error: "must be at least 3600 seconds (IAM's minimum)" })
   .max(43200, { error: "must be at most 43200 seconds (IAM's maximum)" })
-  .meta({ description: "Maximum session duration of the role, in seconds (3600 to 43200).", default: 3600 });
+  .meta({ description: "Maximum session duration of the role, in seconds (3600 to 43200).", default: 3600, examples: [7200] });
 const permissionsBoundary = z.string().meta({
   description: "ARN of the managed policy used as the role's permissions boundary. It must live in the role's account (or be AWS managed).",
   examples: ["arn:aws:iam::111122223333:policy/workload-boundary"],
@@ -128,7 +132,7 @@ const permissionsBoundary = z.string().meta({
 
 export const defaultsSchema = z
   .strictObject({
-    mode: modeSchema.optional().meta({ description: "How pods get the role.", default: "irsa" }),
+    mode: modeSchema.optional().meta({ description: "How pods get the role.", default: "irsa", examples: ["pod-identity"] }),
     roleNamePrefix: z.string().optional().meta({ description: "Prefix of default role names.", default: "", examples: ["eks-"] }),
     rolePath: rolePath.optional().meta({ default: "/" }),
     permissionsBoundary: permissionsBoundary.optional(),
@@ -136,7 +140,7 @@ export const defaultsSchema = z
     tags: tags.optional(),
     serviceAccount: serviceAccountSettingsSchema.optional(),
   })
-  .meta({ description: "What every binding inherits." });
+  .meta({ description: "What every binding inherits.", examples: [{ mode: "irsa", roleNamePrefix: "eks-", rolePath: "/eks/" }] });
 
 const conditionValue = z.union([z.string(), z.number(), z.boolean()]);
 export const statementSchema = z
@@ -146,13 +150,14 @@ export const statementSchema = z
       .regex(/^[A-Za-z0-9]+$/, { error: "must be letters and digits only (IAM's Sid)" })
       .optional()
       .meta({ description: "Statement id, letters and digits.", examples: ["ReadInvoices"] }),
-    effect: z.enum(["Allow", "Deny"]).optional().meta({ description: "Allow or Deny.", default: "Allow" }),
+    effect: z.enum(["Allow", "Deny"]).optional().meta({ description: "Allow or Deny.", default: "Allow", examples: ["Deny"] }),
     actions: z.array(z.string()).min(1, { error: "must list at least one action" }).optional().meta({
       description: "IAM actions, service:Action, wildcards allowed.",
       examples: [["s3:GetObject"]],
     }),
     notActions: z.array(z.string()).min(1, { error: "must list at least one action" }).optional().meta({
       description: "NotAction: every action but these (use with care; lint flags it on Allow).",
+      examples: [["iam:*"]],
     }),
     resources: z.array(z.string()).min(1, { error: "must list at least one resource" }).optional().meta({
       description: "Resource ARNs, or *.",
@@ -160,6 +165,7 @@ export const statementSchema = z
     }),
     notResources: z.array(z.string()).min(1, { error: "must list at least one resource" }).optional().meta({
       description: "NotResource: every resource but these.",
+      examples: [["arn:aws:s3:::acme-secrets/*"]],
     }),
     conditions: z
       .record(z.string(), z.record(z.string(), z.union([conditionValue, z.array(conditionValue)])))
@@ -191,7 +197,7 @@ export const bindingSchema = z
       description: "Alias of the account the role lives in, when not the cluster's (cross-account IRSA).",
       examples: ["shared"],
     }),
-    mode: modeSchema.optional().meta({ description: "How pods get the role.", default: "defaults.mode" }),
+    mode: modeSchema.optional().meta({ description: "How pods get the role.", default: "defaults.mode", examples: ["both"] }),
     role: z
       .strictObject({
         name: roleName.optional().meta({ default: "defaults.roleNamePrefix + binding name" }),
@@ -207,10 +213,11 @@ export const bindingSchema = z
           description:
             "Manage the role's managed policy attachments exclusively (aws_iam_role_policy_attachments_exclusive): a policy attached by hand is detached at the next apply. false: leave attachments made elsewhere alone.",
           default: true,
+          examples: [false],
         }),
       })
       .optional()
-      .meta({ description: "The IAM role; every field optional." }),
+      .meta({ description: "The IAM role; every field optional.", examples: [{ name: "invoice-reader", description: "Reads invoices from S3" }] }),
     policies: z
       .strictObject({
         managed: z.array(z.string()).optional().meta({
@@ -219,27 +226,31 @@ export const bindingSchema = z
         }),
         statements: z.array(statementSchema).optional().meta({
           description: "Statements compiled into one customer-managed policy attached to the role.",
+          examples: [[{ sid: "ReadInvoices", actions: ["s3:GetObject"], resources: ["arn:aws:s3:::acme-invoices/*"] }]],
         }),
         presets: z.record(z.string(), z.unknown()).optional().meta({
           description: "Well-known add-on policies with their inputs (not supported yet).",
+          examples: [{ "external-dns": { hostedZoneArns: ["arn:aws:route53:::hostedzone/Z123"] } }],
         }),
       })
       .optional()
-      .meta({ description: "What the role may do." }),
+      .meta({ description: "What the role may do.", examples: [{ managed: ["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"] }] }),
     serviceAccount: serviceAccountSettingsSchema.optional().meta({
       description: "Overrides defaults.serviceAccount for this binding (maps are merged, the binding's entries win).",
     }),
     previousNames: previousNames.optional(),
     adopt: z
       .strictObject({
-        role: z.boolean().optional().meta({ description: "Import the existing role (by name) instead of creating it.", default: false }),
+        role: z.boolean().optional().meta({ description: "Import the existing role (by name) instead of creating it.", default: false, examples: [true] }),
         policy: z.boolean().optional().meta({
           description: "Import an existing customer-managed policy of the role's name and path (the binding's statements) instead of creating it.",
           default: false,
+          examples: [true],
         }),
         serviceAccounts: z.boolean().optional().meta({
           description: "Import the existing ServiceAccounts (by namespace/name) instead of creating them.",
           default: false,
+          examples: [true],
         }),
       })
       .optional()
@@ -259,7 +270,10 @@ export const bindingSchema = z
         }),
       )
       .optional()
-      .meta({ description: "Lint rules this binding waives, each with its reason." }),
+      .meta({
+        description: "Lint rules this binding waives, each with its reason.",
+        examples: [[{ rule: "IAM007", reason: "external-dns must list every hosted zone to find its own" }]],
+      }),
   })
   .meta({ description: "One role, the ServiceAccounts that may assume it, and what it may do." });
 
@@ -273,37 +287,54 @@ export const backendSchema = z
           description: "Prefix of the state keys; each stack's key is <keyPrefix>/<stack>.tfstate.",
           examples: ["irsa"],
         }),
-        useLockfile: z.boolean().optional().meta({ description: "S3-native state locking (use_lockfile).", default: true }),
+        useLockfile: z.boolean().optional().meta({ description: "S3-native state locking (use_lockfile).", default: true, examples: [true] }),
       })
-      .meta({ description: "S3 backend, one state key per stack." }),
+      .meta({ description: "S3 backend, one state key per stack.", examples: [{ bucket: "acme-tf-state", region: "eu-west-1", keyPrefix: "irsa" }] }),
   })
-  .meta({ description: "Where state lives. Default: local state, one file per stack." });
+  .meta({
+    description: "Where state lives. Default: local state, one file per stack.",
+    examples: [{ s3: { bucket: "acme-tf-state", region: "eu-west-1", keyPrefix: "irsa" } }],
+  });
 
 export const quotasSchema = z
   .strictObject({
     managedPoliciesPerRole: z.number().int().min(1).max(25).optional().meta({
       description: "Managed policies attachable to one role (IAM quota, raisable with AWS). Includes the binding's own policy.",
       default: 10,
+      examples: [20],
     }),
     roleTrustPolicyLength: z.number().int().min(2048).max(8192).optional().meta({
       description: "Maximum trust policy length without whitespace (IAM quota, raisable with AWS).",
       default: 2048,
+      examples: [4096],
     }),
   })
-  .meta({ description: "IAM quotas of your accounts, where you had AWS raise them." });
+  .meta({ description: "IAM quotas of your accounts, where you had AWS raise them.", examples: [{ managedPoliciesPerRole: 20 }] });
 
 export const bindingsFileSchema = z
   .strictObject({
-    version: z.literal(1, { error: "must be 1" }).meta({ description: "Format version of this file." }),
-    accounts: z.record(identifier("an account alias"), accountSchema).meta({ description: "AWS accounts, by alias." }),
-    clusters: z.record(identifier("a cluster key"), clusterSchema).meta({ description: "EKS clusters, by key." }),
+    version: z.literal(1, { error: "must be 1" }).meta({ description: "Format version of this file.", examples: [1] }),
+    accounts: z.record(identifier("an account alias"), accountSchema).meta({
+      description: "AWS accounts, by alias.",
+      examples: [{ prod: { id: "111122223333", region: "eu-west-1" } }],
+    }),
+    clusters: z.record(identifier("a cluster key"), clusterSchema).meta({
+      description: "EKS clusters, by key.",
+      examples: [{ "prod-eu": { account: "prod", region: "eu-west-1", name: "prod-eu-1" } }],
+    }),
     defaults: defaultsSchema.optional(),
     terraform: z
       .strictObject({ backend: backendSchema.optional() })
       .optional()
-      .meta({ description: "Terraform settings of the generated stacks." }),
+      .meta({
+        description: "Terraform settings of the generated stacks.",
+        examples: [{ backend: { s3: { bucket: "acme-tf-state", region: "eu-west-1" } } }],
+      }),
     quotas: quotasSchema.optional(),
-    bindings: z.array(bindingSchema).meta({ description: "The bindings: who may do what." }),
+    bindings: z.array(bindingSchema).meta({
+      description: "The bindings: who may do what.",
+      examples: [[{ name: "invoice-reader", cluster: "prod-eu", serviceAccounts: ["billing/invoice-api"] }]],
+    }),
   })
   .meta({ title: "podiam bindings.yaml", description: "IRSA and EKS Pod Identity bindings, compiled by podiam." });
 
