@@ -213,7 +213,7 @@ describe("unicode", () => {
           serviceAccounts: [bïlling/api]
     `;
     expect(rejected(text)).toEqual([
-      `bindings.yaml:7:11: bindings[0].name: "facturación": a binding name must be lowercase letters, digits, '-' and '_', starting with a letter`,
+      `bindings.yaml:7:11: bindings[0].name: "facturación": a binding name must be lowercase letters, digits, '-' and single '_', starting with a letter`,
     ]);
   });
 
@@ -226,7 +226,7 @@ describe("unicode", () => {
       bindings: []
     `;
     expect(rejected(text)).toEqual([
-      `bindings.yaml:3:3: accounts["prød"]: "prød" is not a valid account alias: lowercase letters, digits, '-' and '_', starting with a letter, at most 64`,
+      `bindings.yaml:3:3: accounts["prød"]: "prød" is not a valid account alias: lowercase letters, digits, '-' and single '_', starting with a letter, at most 64`,
     ]);
   });
 
@@ -239,7 +239,7 @@ describe("unicode", () => {
   test("Windows line endings do not shift lines", () => {
     const text = "version: 1\r\naccounts: {}\r\nclusters: {}\r\nbindings:\r\n  - name: Api\r\n    cluster: eu\r\n    serviceAccounts: [a/b]\r\n";
     expect(rejected(text)).toEqual([
-      `bindings.yaml:5:11: bindings[0].name: "Api": a binding name must be lowercase letters, digits, '-' and '_', starting with a letter`,
+      `bindings.yaml:5:11: bindings[0].name: "Api": a binding name must be lowercase letters, digits, '-' and single '_', starting with a letter`,
     ]);
   });
 });
@@ -285,7 +285,7 @@ test("prototype keys are plain unknown names, not object internals", () => {
     bindings: []
   `;
   expect(problemsOf(text)).toEqual([
-    `bindings.yaml:3:3: accounts.__proto__: "__proto__" is not a valid account alias: lowercase letters, digits, '-' and '_', starting with a letter, at most 64`,
+    `bindings.yaml:3:3: accounts.__proto__: "__proto__" is not a valid account alias: lowercase letters, digits, '-' and single '_', starting with a letter, at most 64`,
     'bindings.yaml:5:27: clusters.constructor.account: unknown account "toString"; declared: __proto__',
   ]);
 });

@@ -223,7 +223,7 @@ describe("identifiers", () => {
       bindings: []
     `;
     expect(problemsOf(text)).toEqual([
-      `bindings.yaml:3:3: accounts.Prod: "Prod" is not a valid account alias: lowercase letters, digits, '-' and '_', starting with a letter, at most 64`,
+      `bindings.yaml:3:3: accounts.Prod: "Prod" is not a valid account alias: lowercase letters, digits, '-' and single '_', starting with a letter, at most 64`,
     ]);
   });
 
@@ -240,7 +240,7 @@ describe("identifiers", () => {
           serviceAccounts: [billing/api]
     `;
     expect(problemsOf(text)).toEqual([
-      `bindings.yaml:5:3: clusters["prod.eu"]: "prod.eu" is not a valid cluster key: lowercase letters, digits, '-' and '_', starting with a letter, at most 64`,
+      `bindings.yaml:5:3: clusters["prod.eu"]: "prod.eu" is not a valid cluster key: lowercase letters, digits, '-' and single '_', starting with a letter, at most 64`,
     ]);
   });
 
@@ -257,9 +257,26 @@ describe("identifiers", () => {
           serviceAccounts: [billing/api]
     `;
     expect(problemsOf(text)).toEqual([
-      `bindings.yaml:7:11: bindings[0].name: "Invoice_Reader": a binding name must be lowercase letters, digits, '-' and '_', starting with a letter`,
+      `bindings.yaml:7:11: bindings[0].name: "Invoice_Reader": a binding name must be lowercase letters, digits, '-' and single '_', starting with a letter`,
     ]);
   });
+});
+
+test("a name with two underscores in a row: they separate the parts of Terraform addresses", () => {
+  const text = yaml`
+    version: 1
+    accounts:
+      prod: { id: "111122223333", region: eu-west-1 }
+    clusters:
+      eu: { account: prod, region: eu-west-1 }
+    bindings:
+      - name: a__aws_x
+        cluster: eu
+        serviceAccounts: [billing/api]
+  `;
+  expect(problemsOf(text)).toEqual([
+    `bindings.yaml:7:11: bindings[0].name: "a__aws_x": a binding name must be lowercase letters, digits, '-' and single '_', starting with a letter`,
+  ]);
 });
 
 describe("Kubernetes names", () => {

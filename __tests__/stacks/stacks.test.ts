@@ -432,6 +432,44 @@ describe("renames", () => {
   });
 });
 
+describe("names that join alike", () => {
+  // "a" + "b-c/d" and "a-b" + "c/d" read the same when joined with "-": each must stay its own.
+  const { json } = synth(`
+  - { name: a, cluster: eu, mode: both, serviceAccounts: [b-c/d] }
+  - { name: a-b, cluster: eu, mode: both, serviceAccounts: [c/d] }
+  - name: two-policies
+    cluster: eu
+    serviceAccounts: [team/app]
+    policies:
+      managed: ["arn:aws:iam::111122223333:policy/team.reader", "arn:aws:iam::111122223333:policy/team_reader"]
+`);
+
+  test("every ServiceAccount and association keeps its own address", () => {
+    expect(Object.keys(json["k8s-eu"].resource.kubernetes_service_account_v1).sort()).toEqual(["b-c__d", "c__d", "team__app"]);
+    expect(Object.keys(json["iam-prod"].resource.aws_eks_pod_identity_association).sort()).toEqual(["eu__b-c__d", "eu__c__d"]);
+  });
+
+  test("two managed policies whose names differ only in punctuation get distinct keys, whatever their order", () => {
+    const attachments = json["iam-prod"].resource.aws_iam_role_policy_attachment;
+    const keys = Object.keys(attachments).filter((k) => k.startsWith("two-policies__")).sort();
+    expect(keys).toHaveLength(2);
+    expect(keys.map((k) => attachments[k].policy_arn).sort()).toEqual([
+      "arn:aws:iam::111122223333:policy/team.reader",
+      "arn:aws:iam::111122223333:policy/team_reader",
+    ]);
+    const reversed = synth(`
+  - { name: a, cluster: eu, mode: both, serviceAccounts: [b-c/d] }
+  - { name: a-b, cluster: eu, mode: both, serviceAccounts: [c/d] }
+  - name: two-policies
+    cluster: eu
+    serviceAccounts: [team/app]
+    policies:
+      managed: ["arn:aws:iam::111122223333:policy/team_reader", "arn:aws:iam::111122223333:policy/team.reader"]
+`).json["iam-prod"].resource.aws_iam_role_policy_attachment;
+    for (const key of keys) expect(reversed[key].policy_arn).toBe(attachments[key].policy_arn);
+  });
+});
+
 describe("backends", () => {
   test("local state: one file per stack, relative to the stack directory", () => {
     const { json } = synth("  - { name: a, cluster: eu, serviceAccounts: [t/a] }\n");

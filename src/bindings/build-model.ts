@@ -356,7 +356,7 @@ function topLevel(source: BindingsSource, data: unknown, problems: Problem[]): R
 
 function checkKey(source: BindingsSource, key: string, path: FilePath, what: string, problems: Problem[]): boolean {
   if (key.length <= 64 && IDENTIFIER.test(key)) return true;
-  problems.push(source.problem(path, `"${key}" is not a valid ${what.replace(/^an? /, "")}: lowercase letters, digits, '-' and '_', starting with a letter, at most 64`, { at: "key" }));
+  problems.push(source.problem(path, `"${key}" is not a valid ${what.replace(/^an? /, "")}: lowercase letters, digits, '-' and single '_', starting with a letter, at most 64`, { at: "key" }));
   return false;
 }
 

@@ -8,8 +8,9 @@ import { z } from "zod";
 const ACCOUNT_ID = /^[0-9]{12}$/;
 const AWS_REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]$/;
 /** What we accept as a key of accounts/clusters and as a binding name: it becomes a Terraform address. */
-export const IDENTIFIER = /^[a-z][a-z0-9_-]*$/;
-const IDENTIFIER_HINT = "lowercase letters, digits, '-' and '_', starting with a letter";
+export const IDENTIFIER = /^[a-z](?:[a-z0-9-]|_(?!_))*$/;
+/** Two underscores in a row are kept for joining the parts of Terraform addresses. */
+const IDENTIFIER_HINT = "lowercase letters, digits, '-' and single '_', starting with a letter";
 /** namespace/name; both parts are checked as Kubernetes names in checks.ts, with a precise message. */
 const SERVICE_ACCOUNT_REF = /^[^/]+\/[^/]+$/;
 

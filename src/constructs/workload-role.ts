@@ -3,7 +3,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { IamRolePolicyAttachmentsExclusive } from "@cdktf/provider-aws/lib/iam-role-policy-attachments-exclusive";
 import type { Statement } from "../bindings/model";
-import { address, dependsOn, managedPolicyKey, named, resourceAddress } from "./addresses";
+import { address, dependsOn, managedPolicyKeys, named, resourceAddress } from "./addresses";
 import { WorkloadPolicy } from "./workload-policy";
 import { literalTags, terraformLiteral } from "./terraform-literal";
 
@@ -97,7 +97,7 @@ export class WorkloadRole extends Construct {
       if (props.adoptPolicy) this.policy.policy.importFrom(props.policyArn);
       attach(undefined, this.policy.arn, [roleAddress, resourceAddress(this.policy.policy)]);
     }
-    for (const arn of props.managedPolicies ?? []) attach(managedPolicyKey(arn), arn, [roleAddress]);
+    for (const [arn, key] of managedPolicyKeys(props.managedPolicies ?? [])) attach(key, arn, [roleAddress]);
 
     // The individual attachments give each policy its own line in a plan; this resource removes
     // whatever else is attached, so hand-made drift does not survive the next apply. It comes

@@ -4,7 +4,7 @@ import { Account, BindingsModel, usesIrsa, usesPodIdentity } from "../bindings/m
 import { customerPolicyArn } from "../iam/arns";
 import { bindingTrustPolicy } from "../iam/binding-trust";
 import { renderPolicy } from "../iam/policy-document";
-import { named, resourceAddress } from "../constructs/addresses";
+import { address, named, resourceAddress, serviceAccountAddress } from "../constructs/addresses";
 import { OidcProvider } from "../constructs/oidc-provider";
 import { PodIdentityAssociation } from "../constructs/pod-identity-association";
 import { awsAccountProvider } from "../constructs/providers";
@@ -74,7 +74,8 @@ export class IamStack extends IndependentStack {
       if (usesPodIdentity(binding.mode)) {
         for (const cluster of binding.clusters.map((key) => model.clusters.get(key)!)) {
           for (const serviceAccount of binding.serviceAccounts) {
-            new PodIdentityAssociation(this, `pod-identity-${cluster.key}-${serviceAccount.namespace}-${serviceAccount.name}`, {
+            // Construct ids are the addresses: unique, where joining names with "-" would not be.
+            new PodIdentityAssociation(this, `pod-identity-${address(cluster.key, serviceAccountAddress(serviceAccount))}`, {
               clusterKey: cluster.key,
               clusterName: cluster.name,
               serviceAccount,

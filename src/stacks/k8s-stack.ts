@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { Binding, BindingsModel, Cluster, usesIrsa } from "../bindings/model";
 import { awsAccountProvider, kubernetesClusterProvider } from "../constructs/providers";
+import { serviceAccountAddress } from "../constructs/addresses";
 import { ServiceAccount } from "../constructs/service-account";
 import { IndependentStack } from "./independent-stack";
 
@@ -27,7 +28,8 @@ export class K8sStack extends IndependentStack {
 
     for (const binding of serviceAccountBindings(model, cluster)) {
       for (const serviceAccount of binding.serviceAccounts) {
-        new ServiceAccount(this, `${binding.name}-${serviceAccount.namespace}-${serviceAccount.name}`, {
+        // The address as construct id: one ServiceAccount per namespace/name on a cluster.
+        new ServiceAccount(this, serviceAccountAddress(serviceAccount), {
           serviceAccount,
           ...(usesIrsa(binding.mode) ? { roleArn: binding.role.arn } : {}),
           annotations: binding.serviceAccount.annotations,

@@ -4,7 +4,7 @@
  * moves form a chain (oldest -> ... -> current), as Terraform expects for repeated renames.
  */
 import { Account, BindingsModel, usesIrsa, usesPodIdentity } from "../bindings/model";
-import { address, managedPolicyKey, serviceAccountAddress } from "../constructs/addresses";
+import { address, managedPolicyKeys, serviceAccountAddress } from "../constructs/addresses";
 
 export interface Move {
   readonly from: string;
@@ -30,7 +30,7 @@ export function iamMoves(model: BindingsModel, account: Account): Move[] {
         move("aws_iam_policy");
         move("aws_iam_role_policy_attachment");
       }
-      for (const arn of binding.managedPolicies) move("aws_iam_role_policy_attachment", [managedPolicyKey(arn)]);
+      for (const key of managedPolicyKeys(binding.managedPolicies).values()) move("aws_iam_role_policy_attachment", [key]);
       if (binding.role.exclusivePolicyAttachments) move("aws_iam_role_policy_attachments_exclusive");
     }
   }
