@@ -27,6 +27,15 @@ test("the README shows the example's real `explain --format markdown` (refresh: 
   expect(block.replace(/`[^`]*bindings\.yaml`/, "`FILE`")).toBe(out.replace(/`[^`]*bindings\.yaml`/, "`FILE`"));
 });
 
+test("the README's example of errors is what validate prints for __tests__/fixtures/broken.yaml", () => {
+  const block = README.slice(README.indexOf("$ npx podiam validate -f __tests__/fixtures/broken.yaml\n"));
+  const printed = block.slice(block.indexOf("\n") + 1, block.indexOf("$ echo $?"));
+  let err = "";
+  const code = run(["validate", "-f", "__tests__/fixtures/broken.yaml"], { out: () => undefined, err: (t) => (err += t) });
+  expect(code).toBe(1);
+  expect(printed).toBe(err);
+});
+
 test("every lint rule is documented in the README with its severity", () => {
   const rows = README.split("\n").filter((line) => /^\| [A-Z]+\d{3} \|/.test(line));
   for (const rule of RULES) {
