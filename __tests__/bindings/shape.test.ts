@@ -106,6 +106,21 @@ test("an unquoted Null condition operator (YAML's null) is refused with the fix"
   ]);
 });
 
+test("a cluster without a region says what the region is for", () => {
+  const text = yaml`
+    version: 1
+    accounts:
+      prod: { id: "111122223333", region: eu-west-1 }
+    clusters:
+      eu: { account: prod }
+    bindings:
+      - { name: a, cluster: eu, mode: pod-identity, serviceAccounts: [team/a] }
+  `;
+  expect(problemsOf(text)).toEqual([
+    "bindings.yaml:5:7: clusters.eu.region: is required: the cluster's region, where its stacks read the cluster (endpoint, CA, OIDC issuer) and make its Pod Identity associations",
+  ]);
+});
+
 describe("version", () => {
   test("missing", () => {
     const text = yaml`

@@ -42,7 +42,11 @@ export function schemaProblems(source: BindingsSource, schema: z.ZodType, data: 
       }
       case "invalid_type":
         if (found.missing && explained.has(renderPath(path))) break;
-        if (found.missing) problems.push(source.problem(path, `is required${requiredHint(issue.expected)}`));
+        if (found.missing) {
+          // A field may say why it is required (its schema's message for a missing value).
+          const why = isDefaultMessage(issue.message) ? "" : `: ${issue.message}`;
+          problems.push(source.problem(path, `is required${requiredHint(issue.expected)}${why}`));
+        }
         else if (isDefaultMessage(issue.message)) problems.push(source.problem(path, `expected ${describeExpected(issue.expected)}, got ${describeValue(found.value)}`));
         else problems.push(source.problem(path, `${issue.message} (got ${describeValue(found.value)})`));
         break;

@@ -63,7 +63,15 @@ export const accountSchema = z
 export const clusterSchema = z
   .strictObject({
     account: z.string().meta({ description: "Alias (from accounts) of the cluster's account.", examples: ["prod"] }),
-    region: region.meta({ description: "The cluster's region." }),
+    region: z
+      .string({
+        error: (issue) =>
+          issue.input === undefined
+            ? "the cluster's region, where its stacks read the cluster (endpoint, CA, OIDC issuer) and make its Pod Identity associations"
+            : undefined,
+      })
+      .regex(AWS_REGION, { error: "is not an AWS region (for example eu-west-1)" })
+      .meta({ description: "The cluster's region.", examples: ["eu-west-1"] }),
     name: z
       .string()
       .regex(/^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/, { error: "is not an EKS cluster name (1-100 of letters, digits, '-' and '_')" })
