@@ -7,6 +7,8 @@ import { K8sStack, serviceAccountBindings } from "./stacks/k8s-stack";
 export interface BuildAppOptions {
   /** @default cdktf's (CDKTF_OUTDIR, or cdktf.out) */
   readonly outdir?: string;
+  /** Build only these stacks (by name). @default every stack */
+  readonly only?: ReadonlySet<string>;
 }
 
 export function iamStackName(accountAlias: string): string {
@@ -22,16 +24,33 @@ export function buildApp(model: BindingsModel, options: BuildAppOptions = {}): A
   const app = new App({ stackTraces: false, ...(options.outdir ? { outdir: options.outdir } : {}) });
   // Every declared account gets its stack, even without roles: removing an account's last binding
   // must still plan as a destroy, not leave the roles behind in a stack that vanished.
+  const wanted = (name: string) => !options.only || options.only.has(name);
   for (const account of model.accounts.values()) {
+    const name = iamStackName(account.alias);
     // A renamed account or cluster keeps its state where it was first written.
-    new IamStack(app, iamStackName(account.alias), { model, account, stateName: iamStackName(account.previousNames[0] ?? account.alias) });
+    if (wanted(name)) new IamStack(app, name, { model, account, stateName: iamStackName(account.previousNames[0] ?? account.alias) });
   }
   for (const cluster of model.clusters.values()) {
-    if (serviceAccountBindings(model, cluster).length > 0) {
-      new K8sStack(app, k8sStackName(cluster.key), { model, cluster, stateName: k8sStackName(cluster.previousNames[0] ?? cluster.key) });
+    const name = k8sStackName(cluster.key);
+    if (serviceAccountBindings(model, cluster).length > 0 && wanted(name)) {
+      new K8sStack(app, name, { model, cluster, stateName: k8sStackName(cluster.previousNames[0] ?? cluster.key) });
     }
   }
   return app;
+}
+
+/** Every stack the model compiles to, with a rough size (resources) to share the work by. */
+export function stackSizes(model: BindingsModel): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const account of model.accounts.values()) {
+    const bindings = model.bindings.filter((b) => b.account === account.alias);
+    sizes.set(iamStackName(account.alias), 1 + bindings.reduce((n, b) => n + 4 + b.managedPolicies.length, 0));
+  }
+  for (const cluster of model.clusters.values()) {
+    const bindings = serviceAccountBindings(model, cluster);
+    if (bindings.length > 0) sizes.set(k8sStackName(cluster.key), 1 + bindings.reduce((n, b) => n + b.serviceAccounts.length, 0));
+  }
+  return sizes;
 }
 
 /**

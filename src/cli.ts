@@ -54,9 +54,10 @@ export function synth(io: Io, file: string, outdir: string): number {
   if (existsSync(join(outdir, "manifest.json"))) rmSync(join(outdir, "stacks"), { recursive: true, force: true });
   // cdktf and the providers load only here: validate, explain and schema never pay for them.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { synthesize } = require("./app") as typeof import("./app");
-  const names = synthesize(model, { outdir });
-  io.out(`Synthesized ${names.length} stacks into ${join(outdir, "stacks")}: ${names.join(", ")}\n`);
+  const { synthesizeInParallel } = require("./synth-parallel") as typeof import("./synth-parallel");
+  const { names, threads } = synthesizeInParallel(model, outdir);
+  const on = threads > 1 ? ` (on ${threads} threads)` : "";
+  io.out(`Synthesized ${names.length} stacks${on} into ${join(outdir, "stacks")}: ${names.join(", ")}\n`);
   return 0;
 }
 
