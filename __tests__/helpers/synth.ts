@@ -1,7 +1,7 @@
 /** Test helpers: load a bindings text or fixture and synthesize it to real files. */
-import { mkdtempSync, readdirSync, readFileSync } from "fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync } from "fs";
 import { tmpdir } from "os";
-import { join } from "path";
+import { join, relative } from "path";
 import { synthesize } from "../../src/app";
 import { loadBindings, loadBindingsFile } from "../../src/bindings/load";
 import type { BindingsModel } from "../../src/bindings/model";
@@ -44,4 +44,18 @@ export type TerraformJson = any;
 export function synthStacks(model: BindingsModel): Record<string, TerraformJson> {
   const texts = stackTexts(synthToDir(model));
   return Object.fromEntries(Object.entries(texts).map(([name, text]) => [name, JSON.parse(text)]));
+}
+
+/** Every file under dir, by relative path, as text: a whole output, to compare byte for byte. */
+export function fileTree(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (current: string) => {
+    for (const name of readdirSync(current).sort()) {
+      const full = join(current, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else files[relative(dir, full)] = readFileSync(full, "utf8");
+    }
+  };
+  walk(dir);
+  return files;
 }

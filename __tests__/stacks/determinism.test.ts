@@ -1,27 +1,13 @@
 /** Same input, same bytes; reordering changes nothing; no machine-specific paths in the output. */
-import { readdirSync, readFileSync, statSync } from "fs";
-import { join, relative } from "path";
+import { readFileSync } from "fs";
+import { join } from "path";
 import { parseDocument, YAMLMap, YAMLSeq } from "yaml";
-import { modelOf, ROOT, synthToDir } from "../helpers/synth";
+import { fileTree, modelOf, ROOT, synthToDir } from "../helpers/synth";
 
 const EXAMPLE = readFileSync(join(ROOT, "bindings.yaml"), "utf8");
 
-/** Every file under dir, by relative path, as text. */
-function tree(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (current: string) => {
-    for (const name of readdirSync(current).sort()) {
-      const full = join(current, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else files[relative(dir, full)] = readFileSync(full, "utf8");
-    }
-  };
-  walk(dir);
-  return files;
-}
-
 function synthTree(text: string): Record<string, string> {
-  return tree(synthToDir(modelOf(text)));
+  return fileTree(synthToDir(modelOf(text)));
 }
 
 /** The example with its bindings list, clusters map and accounts map reversed. */
@@ -70,7 +56,7 @@ test("reordering statements changes no address", () => {
 
 test("no absolute path of this machine in any output file", () => {
   const dir = synthToDir(modelOf(EXAMPLE));
-  for (const [file, text] of Object.entries(tree(dir))) {
+  for (const [file, text] of Object.entries(fileTree(dir))) {
     for (const path of [dir, ROOT, process.cwd(), "/tmp/", "/home/", "/root"]) {
       expect({ file, found: text.includes(path) ? path : undefined }).toEqual({ file, found: undefined });
     }

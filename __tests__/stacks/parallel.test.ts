@@ -4,26 +4,13 @@
  * when it is older than src/.
  */
 import { execFileSync, spawnSync } from "child_process";
-import { mkdtempSync, readdirSync, readFileSync, statSync } from "fs";
+import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
-import { join, relative } from "path";
+import { join } from "path";
 import { shareStacks } from "../../src/synth-parallel";
-import { modelOfFile, ROOT, synthToDir } from "../helpers/synth";
+import { fileTree, modelOfFile, ROOT, synthToDir } from "../helpers/synth";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { freshBuild } = require("../../bin/fresh-build.js") as { freshBuild(root: string): boolean };
-
-function tree(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (current: string) => {
-    for (const name of readdirSync(current).sort()) {
-      const full = join(current, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else files[relative(dir, full)] = readFileSync(full, "utf8");
-    }
-  };
-  walk(dir);
-  return files;
-}
 
 test("stacks are shared in two groups of about the same size, every stack once, the same way every time", () => {
   const sizes = new Map([
@@ -52,5 +39,5 @@ test("two threads write the same bytes as one", () => {
   expect(result.stdout).toContain("(on 2 threads)");
   expect(result.status).toBe(0);
   const single = synthToDir(modelOfFile(file));
-  expect(tree(outdir)).toEqual(tree(single));
+  expect(fileTree(outdir)).toEqual(fileTree(single));
 }, 120_000);
