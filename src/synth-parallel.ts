@@ -22,7 +22,7 @@ const WORKER = join(__dirname, "synth-worker.js");
 /** Estimated resources from which two threads are faster than one. */
 const PARALLEL_FROM_RESOURCES = 20_000;
 /** A worker that has not answered by then is taken as lost (it notifies even when it fails). */
-const WORKER_TIMEOUT_MS = 30 * 60 * 1000;
+const WORKER_TIMEOUT_MS = 10 * 60 * 1000;
 
 export interface WorkerRequest {
   readonly model: BindingsModel;
