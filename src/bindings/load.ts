@@ -7,7 +7,7 @@ import { isUtf8 } from "buffer";
 import { buildModel } from "./build-model";
 import { checkModel } from "./checks";
 import { BindingsModel } from "./model";
-import { BindingsError, hasErrors, Problem, sortProblems } from "./problems";
+import { hasErrors, Problem, sortProblems } from "./problems";
 import { BindingsSource, MAX_ALIAS_EXPANSIONS } from "./source";
 
 export interface LoadResult {
@@ -75,11 +75,4 @@ export function loadBindings(text: string, file = "bindings.yaml"): LoadResult {
 function notTextProblem(file: string, text: string, offset: number, what: string): Problem {
   const before = text.slice(0, Math.max(0, offset)).split("\n");
   return { file, line: before.length, column: before[before.length - 1].length + 1, path: "(yaml)", severity: "error", message: `the file ${what}` };
-}
-
-/** For programmatic use (main.ts): the model, or a BindingsError with every problem. */
-export function loadBindingsOrThrow(file: string): BindingsModel {
-  const result = loadBindingsFile(file);
-  if (!result.model) throw new BindingsError(result.problems);
-  return result.model;
 }

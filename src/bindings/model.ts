@@ -130,11 +130,6 @@ export function serviceAccountId(sa: ServiceAccountRef): string {
   return `${sa.namespace}/${sa.name}`;
 }
 
-/** The accounts and clusters a binding touches, resolved. */
-export function clustersOf(model: BindingsModel, binding: Binding): Cluster[] {
-  return binding.clusters.map((key) => model.clusters.get(key)!);
-}
-
 export function usesIrsa(mode: Mode): boolean {
   return mode === "irsa" || mode === "both";
 }

@@ -52,14 +52,3 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
 export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.severity === "error");
 }
-
-/** Thrown by `loadBindingsOrThrow` when the file has errors; carries all of them. */
-export class BindingsError extends Error {
-  constructor(readonly problems: readonly Problem[]) {
-    super(
-      `${problems.filter((p) => p.severity === "error").length} error(s) in the bindings file:\n` +
-        sortProblems(problems).map(formatProblem).join("\n"),
-    );
-    this.name = "BindingsError";
-  }
-}
