@@ -176,7 +176,7 @@ function main() {
     const validate = measure(`podiam validate ${size}`, runsFor(size), ...podiam("validate", "-f", file));
     // The same file with errors (an unknown cluster, a wrong type): validate must exit 1, fast.
     const broken = join(OUT, `bindings-${size}-invalid.yaml`);
-    writeFileSync(broken, readFileSync(file, "utf8").replace(/^(    cluster: ).*$/m, "$1nowhere").replace(/^(      maxSessionDuration: ).*$/m, "$1lots"));
+    writeFileSync(broken, readFileSync(file, "utf8").replace(/^( {4}cluster: ).*$/m, "$1nowhere").replace(/^( {6}maxSessionDuration: ).*$/m, "$1lots"));
     const invalid = measure(`podiam validate ${size} (invalid)`, runsFor(size), ...podiam("validate", "-f", broken), { expectCode: 1 });
     let cdktf;
     if (!flag("--no-cdktf") && !(QUICK && size > 100)) {
@@ -239,7 +239,7 @@ function sameStacks(a, b) {
 }
 
 function machine() {
-  const cpuModel = (readFileSync("/proc/cpuinfo", "utf8").match(/^model name\s*:\s*(.*)$/m) ?? [, cpus()[0]?.model ?? "unknown"])[1];
+  const cpuModel = (readFileSync("/proc/cpuinfo", "utf8").match(/^model name\s*:\s*(.*)$/m) ?? [undefined, cpus()[0]?.model ?? "unknown"])[1];
   const nproc = spawnSync("nproc", { encoding: "utf8" }).stdout?.trim() || String(cpus().length);
   const load = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
   return { nproc, cpuModel, memGb: (totalmem() / 2 ** 30).toFixed(1), node: process.version, load };

@@ -102,7 +102,7 @@ const textMutations: Record<string, TextMutation> = {
     return lines.join("\n");
   },
   anchorAndAlias: (text) => text.replace(/^defaults:\n/m, "defaults: &defaults\n") + "extra: *defaults\n",
-  aliasForBinding: (text) => text.replace(/^bindings:\n  - /m, "bindings:\n  - &first\n    ").replace(/\n$/, "\n  - *first\n"),
+  aliasForBinding: (text) => text.replace(/^bindings:\n {2}- /m, "bindings:\n  - &first\n    ").replace(/\n$/, "\n  - *first\n"),
   undefinedAlias: (text) => text.replace(/^version: 1$/m, "version: *nowhere"),
   mergeKey: (text) => text.replace(/^defaults:\n/m, "defaults:\n  <<: { mode: irsa }\n"),
   aliasBomb: () => ALIAS_BOMB,
@@ -148,7 +148,7 @@ function load(text: string): LoadResult {
   try {
     return loadBindings(text, FILE);
   } catch (error) {
-    throw new Error(`loadBindings threw: ${(error as Error).stack}\n--- on ---\n${text.slice(0, 3000)}`);
+    throw new Error(`loadBindings threw: ${(error as Error).stack}\n--- on ---\n${text.slice(0, 3000)}`, { cause: error });
   }
 }
 

@@ -38,6 +38,7 @@ export function loadBindingsFile(file: string): LoadResult {
 }
 
 /** Control characters YAML does not allow (all but tab, line feed and carriage return). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 export function loadBindings(text: string, file = "bindings.yaml"): LoadResult {
