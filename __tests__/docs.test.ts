@@ -31,7 +31,10 @@ test("the README's example of errors is what validate prints for __tests__/fixtu
   const block = README.slice(README.indexOf("$ npx podiam validate -f __tests__/fixtures/broken.yaml\n"));
   const printed = block.slice(block.indexOf("\n") + 1, block.indexOf("$ echo $?"));
   let err = "";
-  const code = run(["validate", "-f", "__tests__/fixtures/broken.yaml"], { out: () => undefined, err: (t) => (err += t) });
+  const code = run(["validate", "-f", "__tests__/fixtures/broken.yaml"], {
+    out: () => undefined,
+    err: (t) => (err += t),
+  });
   expect(code).toBe(1);
   expect(printed).toBe(err);
 });
@@ -40,7 +43,10 @@ test("every lint rule is documented in the README with its severity", () => {
   const rows = README.split("\n").filter((line) => /^\| [A-Z]+\d{3} \|/.test(line));
   for (const rule of RULES) {
     const row = rows.find((line) => line.startsWith(`| ${rule.id} |`));
-    expect({ rule: rule.id, severity: row?.split("|")[3]?.includes(rule.severity) }).toEqual({ rule: rule.id, severity: true });
+    expect({ rule: rule.id, severity: row?.split("|")[3]?.includes(rule.severity) }).toEqual({
+      rule: rule.id,
+      severity: true,
+    });
   }
   expect(rows).toHaveLength(RULES.length);
 });

@@ -27,7 +27,8 @@ test("every property in the schema carries a description and examples, for edito
       }
     }
     for (const key of ["items", "additionalProperties"]) visit(schema[key], `${path}.${key}`);
-    for (const key of ["anyOf", "oneOf", "allOf"]) (schema[key] as unknown[] | undefined)?.forEach((c, i) => visit(c, `${path}.${key}[${i}]`));
+    for (const key of ["anyOf", "oneOf", "allOf"])
+      (schema[key] as unknown[] | undefined)?.forEach((c, i) => visit(c, `${path}.${key}[${i}]`));
   };
   visit(bindingsJsonSchema(), "$");
   expect(missing).toEqual([]);

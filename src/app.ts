@@ -28,7 +28,8 @@ export function buildApp(model: BindingsModel, options: BuildAppOptions = {}): A
   for (const account of model.accounts.values()) {
     const name = iamStackName(account.alias);
     // A renamed account or cluster keeps its state where it was first written.
-    if (wanted(name)) new IamStack(app, name, { model, account, stateName: iamStackName(account.previousNames[0] ?? account.alias) });
+    if (wanted(name))
+      new IamStack(app, name, { model, account, stateName: iamStackName(account.previousNames[0] ?? account.alias) });
   }
   for (const cluster of model.clusters.values()) {
     const name = k8sStackName(cluster.key);
@@ -48,7 +49,8 @@ export function stackSizes(model: BindingsModel): Map<string, number> {
   }
   for (const cluster of model.clusters.values()) {
     const bindings = serviceAccountBindings(model, cluster);
-    if (bindings.length > 0) sizes.set(k8sStackName(cluster.key), 1 + bindings.reduce((n, b) => n + b.serviceAccounts.length, 0));
+    if (bindings.length > 0)
+      sizes.set(k8sStackName(cluster.key), 1 + bindings.reduce((n, b) => n + b.serviceAccounts.length, 0));
   }
   return sizes;
 }

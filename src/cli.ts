@@ -80,7 +80,8 @@ export function schema(io: Io): number {
 }
 
 function parseLength(value: string): number {
-  if (!/^[1-9][0-9]*$/.test(value)) throw new InvalidArgumentError("must be a whole number of characters, such as 65000");
+  if (!/^[1-9][0-9]*$/.test(value))
+    throw new InvalidArgumentError("must be a whole number of characters, such as 65000");
   return Number(value);
 }
 
@@ -96,7 +97,9 @@ export function createProgram(io: Io, setExitCode: (code: number) => void): Comm
     .description("write the Terraform stacks, as `cdktf synth` does, without the cdktf CLI")
     .option(...fileOption)
     .option("-o, --output <DIR>", "output directory", "cdktf.out")
-    .action((options: { file?: string; output: string }) => setExitCode(synth(io, options.file ?? defaultFile(), options.output)));
+    .action((options: { file?: string; output: string }) =>
+      setExitCode(synth(io, options.file ?? defaultFile(), options.output)),
+    );
   program
     .command("validate")
     .description("report every error and lint finding; exit 1 on any error")
@@ -110,7 +113,13 @@ export function createProgram(io: Io, setExitCode: (code: number) => void): Comm
     .addOption(new Option("--format <FORMAT>", "output format").choices(EXPLAIN_FORMATS).default("text"))
     .option("--max-length <CHARS>", "markdown: cut at a whole section to fit (65000 for a GitHub comment)", parseLength)
     .action((options: { file?: string; base?: string; format: ExplainFormat; maxLength?: number }) =>
-      setExitCode(explain(io, options.file ?? defaultFile(), { base: options.base, format: options.format, maxLength: options.maxLength })),
+      setExitCode(
+        explain(io, options.file ?? defaultFile(), {
+          base: options.base,
+          format: options.format,
+          maxLength: options.maxLength,
+        }),
+      ),
     );
   program
     .command("schema")

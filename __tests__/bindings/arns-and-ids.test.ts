@@ -56,7 +56,9 @@ describe("malformed ARNs", () => {
               - arn:aws:iam::aws:policy/ReadOnlyAccess
               - arn:aws:iam::aws:policy/ReadOnlyAccess
     `;
-    expect(problemsOf(text)).toEqual(['bindings.yaml:13:11: bindings[0].policies.managed[1]: "arn:aws:iam::aws:policy/ReadOnlyAccess" is listed twice']);
+    expect(problemsOf(text)).toEqual([
+      'bindings.yaml:13:11: bindings[0].policies.managed[1]: "arn:aws:iam::aws:policy/ReadOnlyAccess" is listed twice',
+    ]);
   });
 
   test("a permissions boundary with a short account id", () => {
@@ -104,7 +106,9 @@ describe("malformed ARNs", () => {
       clusters: {}
       bindings: []
     `;
-    expect(problemsOf(text)).toEqual(["bindings.yaml:6:22: accounts.prod.providerRoleArn: is in partition aws-cn, the account in aws"]);
+    expect(problemsOf(text)).toEqual([
+      "bindings.yaml:6:22: accounts.prod.providerRoleArn: is in partition aws-cn, the account in aws",
+    ]);
   });
 });
 
@@ -119,7 +123,9 @@ describe("account ids", () => {
       clusters: {}
       bindings: []
     `;
-    expect(problemsOf(text)).toEqual(['bindings.yaml:4:9: accounts.prod.id: "11112222333" must be 12 digits, quoted, for example "111122223333"']);
+    expect(problemsOf(text)).toEqual([
+      'bindings.yaml:4:9: accounts.prod.id: "11112222333" must be 12 digits, quoted, for example "111122223333"',
+    ]);
   });
 
   test("an unquoted number", () => {

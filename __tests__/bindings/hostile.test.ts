@@ -26,7 +26,9 @@ describe("nothing in the file", () => {
     ["only whitespace", "  \n\n   \n"],
     ["only comments", "# bindings for the prod clusters\n# (none yet)\n"],
   ])("%s", (_, text) => {
-    expect(rejected(text)).toEqual(["bindings.yaml:1:1: (root): the file is empty; it needs version: 1, accounts, clusters and bindings"]);
+    expect(rejected(text)).toEqual([
+      "bindings.yaml:1:1: (root): the file is empty; it needs version: 1, accounts, clusters and bindings",
+    ]);
   });
 });
 
@@ -53,11 +55,15 @@ describe("YAML errors", () => {
       clusters: {}
       bindings: []
     `;
-    expect(rejected(text)).toEqual(["bindings.yaml:4:1: (yaml): Flow map in block collection must be sufficiently indented and end with a }"]);
+    expect(rejected(text)).toEqual([
+      "bindings.yaml:4:1: (yaml): Flow map in block collection must be sufficiently indented and end with a }",
+    ]);
   });
 
   test("a tab used as indentation", () => {
-    expect(rejected("version: 1\naccounts:\n\tprod: {}\n")).toEqual(["bindings.yaml:3:1: (yaml): Tabs are not allowed as indentation"]);
+    expect(rejected("version: 1\naccounts:\n\tprod: {}\n")).toEqual([
+      "bindings.yaml:3:1: (yaml): Tabs are not allowed as indentation",
+    ]);
   });
 
   test("a duplicate key names the key", () => {
@@ -68,7 +74,9 @@ describe("YAML errors", () => {
       bindings: []
       accounts: {}
     `;
-    expect(rejected(text)).toEqual(['bindings.yaml:5:1: (yaml): the key "accounts" is already set above in the same mapping; keep one']);
+    expect(rejected(text)).toEqual([
+      'bindings.yaml:5:1: (yaml): the key "accounts" is already set above in the same mapping; keep one',
+    ]);
   });
 
   test("a duplicate key deep in a binding", () => {
@@ -81,7 +89,9 @@ describe("YAML errors", () => {
           cluster: eu
           name: worker
     `;
-    expect(rejected(text)).toEqual(['bindings.yaml:7:5: (yaml): the key "name" is already set above in the same mapping; keep one']);
+    expect(rejected(text)).toEqual([
+      'bindings.yaml:7:5: (yaml): the key "name" is already set above in the same mapping; keep one',
+    ]);
   });
 
   test("a second document", () => {
@@ -189,7 +199,9 @@ describe("resource exhaustion", () => {
           cluster: eu
           serviceAccounts: [billing/api]
     `;
-    expect(rejected(text)).toEqual([`bindings.yaml:7:11: bindings[0].name: "${"a".repeat(57)}...": a binding name must be at most 64 characters`]);
+    expect(rejected(text)).toEqual([
+      `bindings.yaml:7:11: bindings[0].name: "${"a".repeat(57)}...": a binding name must be at most 64 characters`,
+    ]);
   });
 
   test("a very long key: YAML's own limit on implicit keys", () => {
@@ -237,7 +249,8 @@ describe("unicode", () => {
   });
 
   test("Windows line endings do not shift lines", () => {
-    const text = "version: 1\r\naccounts: {}\r\nclusters: {}\r\nbindings:\r\n  - name: Api\r\n    cluster: eu\r\n    serviceAccounts: [a/b]\r\n";
+    const text =
+      "version: 1\r\naccounts: {}\r\nclusters: {}\r\nbindings:\r\n  - name: Api\r\n    cluster: eu\r\n    serviceAccounts: [a/b]\r\n";
     expect(rejected(text)).toEqual([
       `bindings.yaml:5:11: bindings[0].name: "Api": a binding name must be lowercase letters, digits, '-' and single '_', starting with a letter`,
     ]);
@@ -257,7 +270,9 @@ describe("binary-ish files", () => {
     writeFileSync(file, Buffer.from("version: 1\naccounts:\n  pr\xf6d: {}\n", "latin1"));
     const result = loadBindingsFile(file);
     expect(result.model).toBeUndefined();
-    expect(result.problems.map(formatProblem)).toEqual([`${file}:3:5: (yaml): the file is not UTF-8 text; save it as UTF-8`]);
+    expect(result.problems.map(formatProblem)).toEqual([
+      `${file}:3:5: (yaml): the file is not UTF-8 text; save it as UTF-8`,
+    ]);
   });
 
   test("a missing file says how to name another", () => {

@@ -99,7 +99,9 @@ describe("role path", () => {
           role: { path: ${path} }
     `;
     expect(path).toHaveLength(513);
-    expect(problemsOf(text)).toEqual(["bindings.yaml:10:19: bindings[0].role.path: role path is 513 characters; IAM allows 512"]);
+    expect(problemsOf(text)).toEqual([
+      "bindings.yaml:10:19: bindings[0].role.path: role path is 513 characters; IAM allows 512",
+    ]);
   });
 
   test("without its slashes", () => {
@@ -294,14 +296,20 @@ describe("managed policy size", () => {
                 resources:
                   ${fewer.map((arn) => `- ${arn}`).join("\n                  ")}
     `;
-    expect(JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: fewer }] }).length).toBeLessThanOrEqual(6144);
+    expect(
+      JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: fewer }],
+      }).length,
+    ).toBeLessThanOrEqual(6144);
     expect(text.length).toBeGreaterThan(6144);
     expect(problemsOf(text)).toEqual([]);
   });
 });
 
 describe("managed policies per role", () => {
-  const policies = (count: number) => Array.from({ length: count }, (_, i) => `- arn:aws:iam::aws:policy/Policy${i}`).join("\n            ");
+  const policies = (count: number) =>
+    Array.from({ length: count }, (_, i) => `- arn:aws:iam::aws:policy/Policy${i}`).join("\n            ");
   const withManaged = (count: number, extra = "") => yaml`
     version: 1
     accounts:
@@ -368,7 +376,10 @@ describe("stack size", () => {
       "clusters:",
       "  eu: { account: big, region: eu-west-1 }",
       "bindings:",
-      ...Array.from({ length: roles }, (_, i) => `  - { name: app-${i}, cluster: eu, serviceAccounts: [team/app-${i}] }`),
+      ...Array.from(
+        { length: roles },
+        (_, i) => `  - { name: app-${i}, cluster: eu, serviceAccounts: [team/app-${i}] }`,
+      ),
       "",
     ].join("\n");
 

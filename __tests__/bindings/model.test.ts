@@ -68,7 +68,12 @@ describe("a valid file", () => {
       labels: { "app.kubernetes.io/managed-by": "podiam" },
       automountToken: false,
     });
-    expect(alpha).toMatchObject({ account: "gov", clusters: ["gov"], mode: "both", serviceAccounts: [{ namespace: "ops", name: "alpha" }] });
+    expect(alpha).toMatchObject({
+      account: "gov",
+      clusters: ["gov"],
+      mode: "both",
+      serviceAccounts: [{ namespace: "ops", name: "alpha" }],
+    });
   });
 
   test("the binding's own settings win, and maps are merged", () => {
@@ -98,7 +103,13 @@ describe("a valid file", () => {
   });
 
   test("accounts and clusters get their defaults", () => {
-    expect(result.model!.accounts.get("prod")).toEqual({ alias: "prod", id: "111122223333", partition: "aws", region: "eu-west-1", previousNames: [] });
+    expect(result.model!.accounts.get("prod")).toEqual({
+      alias: "prod",
+      id: "111122223333",
+      partition: "aws",
+      region: "eu-west-1",
+      previousNames: [],
+    });
     expect(result.model!.clusters.get("eu")).toEqual({
       key: "eu",
       account: "prod",
@@ -127,7 +138,13 @@ describe("a valid file", () => {
       `,
       FILE,
     ).model!;
-    expect(model.bindings[0].role).toMatchObject({ name: "api", path: "/", arn: "arn:aws:iam::111122223333:role/api", maxSessionDuration: 3600, tags: {} });
+    expect(model.bindings[0].role).toMatchObject({
+      name: "api",
+      path: "/",
+      arn: "arn:aws:iam::111122223333:role/api",
+      maxSessionDuration: 3600,
+      tags: {},
+    });
     expect(model.quotas).toEqual({ managedPoliciesPerRole: 10, roleTrustPolicyLength: 2048 });
     expect(model.backend).toEqual({ kind: "local" });
   });

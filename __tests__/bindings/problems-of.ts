@@ -13,7 +13,10 @@ export function yaml(strings: TemplateStringsArray, ...values: unknown[]): strin
   const lines = text.split("\n");
   const indents = lines.filter((line) => line.trim() !== "").map((line) => /^ */.exec(line)![0].length);
   const common = indents.length > 0 ? Math.min(...indents) : 0;
-  return lines.map((line) => line.slice(common)).join("\n").replace(/[ ]+$/, "");
+  return lines
+    .map((line) => line.slice(common))
+    .join("\n")
+    .replace(/[ ]+$/, "");
 }
 
 /** Every problem, formatted as FILE:LINE:COLUMN: PATH: message. */

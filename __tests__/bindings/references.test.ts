@@ -17,7 +17,9 @@ describe("unknown references", () => {
           cluster: ue
           serviceAccounts: [billing/api]
     `;
-    expect(problemsOf(text)).toEqual(['bindings.yaml:8:14: bindings[0].cluster: unknown cluster "ue" (did you mean "eu"?); declared: eu']);
+    expect(problemsOf(text)).toEqual([
+      'bindings.yaml:8:14: bindings[0].cluster: unknown cluster "ue" (did you mean "eu"?); declared: eu',
+    ]);
   });
 
   test("one of a binding's clusters", () => {
@@ -32,7 +34,9 @@ describe("unknown references", () => {
           clusters: [eu, us-east]
           serviceAccounts: [billing/api]
     `;
-    expect(problemsOf(text)).toEqual(['bindings.yaml:8:20: bindings[0].clusters[1]: unknown cluster "us-east"; declared: eu']);
+    expect(problemsOf(text)).toEqual([
+      'bindings.yaml:8:20: bindings[0].clusters[1]: unknown cluster "us-east"; declared: eu',
+    ]);
   });
 
   test("a binding's account", () => {
@@ -48,7 +52,9 @@ describe("unknown references", () => {
           serviceAccounts: [billing/api]
           account: shared
     `;
-    expect(problemsOf(text)).toEqual(['bindings.yaml:10:14: bindings[0].account: unknown account "shared"; declared: prod']);
+    expect(problemsOf(text)).toEqual([
+      'bindings.yaml:10:14: bindings[0].account: unknown account "shared"; declared: prod',
+    ]);
   });
 
   test("a cluster's account, and nothing reported again for the bindings on that cluster", () => {
@@ -63,7 +69,9 @@ describe("unknown references", () => {
           cluster: eu
           serviceAccounts: [billing/api]
     `;
-    expect(problemsOf(text)).toEqual(['bindings.yaml:5:18: clusters.eu.account: unknown account "prdo" (did you mean "prod"?); declared: prod']);
+    expect(problemsOf(text)).toEqual([
+      'bindings.yaml:5:18: clusters.eu.account: unknown account "prdo" (did you mean "prod"?); declared: prod',
+    ]);
   });
 
   test("a cluster listed twice", () => {
@@ -96,7 +104,9 @@ describe("cluster and clusters", () => {
           clusters: [eu]
           serviceAccounts: [billing/api]
     `;
-    expect(problemsOf(text)).toEqual(["bindings.yaml:9:5: bindings[0].clusters: set either cluster or clusters, not both"]);
+    expect(problemsOf(text)).toEqual([
+      "bindings.yaml:9:5: bindings[0].clusters: set either cluster or clusters, not both",
+    ]);
   });
 
   test("neither set", () => {
@@ -110,7 +120,9 @@ describe("cluster and clusters", () => {
         - name: api
           serviceAccounts: [billing/api]
     `;
-    expect(problemsOf(text)).toEqual(["bindings.yaml:7:5: bindings[0]: needs cluster (one key) or clusters (a list of keys)"]);
+    expect(problemsOf(text)).toEqual([
+      "bindings.yaml:7:5: bindings[0]: needs cluster (one key) or clusters (a list of keys)",
+    ]);
   });
 
   test("clusters in different accounts without account:", () => {
@@ -149,7 +161,9 @@ describe("uniqueness", () => {
           cluster: eu
           serviceAccounts: [billing/worker]
     `;
-    expect(problemsOf(text)).toEqual(['bindings.yaml:10:11: bindings[1].name: "api" is already the name of bindings[0]; binding names are unique']);
+    expect(problemsOf(text)).toEqual([
+      'bindings.yaml:10:11: bindings[1].name: "api" is already the name of bindings[0]; binding names are unique',
+    ]);
   });
 
   test("the same ServiceAccount bound by two bindings on the same cluster", () => {

@@ -35,7 +35,9 @@ describe("unknown keys", () => {
           serviceAccounts: [billing/api]
           role: { nmae: reader }
     `;
-    expect(problemsOf(text)).toEqual(['bindings.yaml:10:13: bindings[0].role.nmae: unknown key "nmae" (did you mean "name"?)']);
+    expect(problemsOf(text)).toEqual([
+      'bindings.yaml:10:13: bindings[0].role.nmae: unknown key "nmae" (did you mean "name"?)',
+    ]);
   });
 
   test("a typo of a required section is not reported again as a missing section", () => {
@@ -61,7 +63,9 @@ describe("unknown keys", () => {
       bindings: []
       defualts: { mode: irsa }
     `;
-    expect(problemsOf(text)).toEqual(['bindings.yaml:7:1: defualts: unknown key "defualts" (did you mean "defaults"?)']);
+    expect(problemsOf(text)).toEqual([
+      'bindings.yaml:7:1: defualts: unknown key "defualts" (did you mean "defaults"?)',
+    ]);
   });
 
   test("a key unlike any known key gets no suggestion, and a YAML merge key says it is not supported", () => {
@@ -128,7 +132,9 @@ describe("version", () => {
       clusters: {}
       bindings: []
     `;
-    expect(problemsOf(text)).toEqual(["bindings.yaml:1:1: version: is required: add version: 1 at the top of the file"]);
+    expect(problemsOf(text)).toEqual([
+      "bindings.yaml:1:1: version: is required: add version: 1 at the top of the file",
+    ]);
   });
 
   test("not 1", () => {
@@ -158,7 +164,9 @@ describe("wrong types", () => {
           serviceAccounts: [billing/api]
           role: [reader]
     `;
-    expect(problemsOf(text)).toEqual(["bindings.yaml:10:11: bindings[0].role: expected a mapping (key: value), got a list"]);
+    expect(problemsOf(text)).toEqual([
+      "bindings.yaml:10:11: bindings[0].role: expected a mapping (key: value), got a list",
+    ]);
   });
 
   test("a list where the accounts mapping belongs", () => {
@@ -194,7 +202,9 @@ describe("wrong types", () => {
           cluster:
           serviceAccounts: [billing/api]
     `;
-    expect(problemsOf(text)).toEqual(["bindings.yaml:8:5: bindings[0].cluster: expected a string, got nothing (an empty value)"]);
+    expect(problemsOf(text)).toEqual([
+      "bindings.yaml:8:5: bindings[0].cluster: expected a string, got nothing (an empty value)",
+    ]);
   });
 
   test("an explicit null (~) is reported where it is written", () => {
@@ -210,7 +220,9 @@ describe("wrong types", () => {
           serviceAccounts: [billing/api]
           role: { name: ~ }
     `;
-    expect(problemsOf(text)).toEqual(["bindings.yaml:10:19: bindings[0].role.name: expected a string, got nothing (an empty value)"]);
+    expect(problemsOf(text)).toEqual([
+      "bindings.yaml:10:19: bindings[0].role.name: expected a string, got nothing (an empty value)",
+    ]);
   });
 
   test("empty top-level sections", () => {
@@ -361,7 +373,9 @@ describe("Kubernetes names", () => {
           cluster: eu
           serviceAccounts: [invoice-api]
     `;
-    expect(problemsOf(text)).toEqual(['bindings.yaml:9:23: bindings[0].serviceAccounts[0]: "invoice-api" is not namespace/name']);
+    expect(problemsOf(text)).toEqual([
+      'bindings.yaml:9:23: bindings[0].serviceAccounts[0]: "invoice-api" is not namespace/name',
+    ]);
   });
 
   test("the same ServiceAccount twice in one binding", () => {
@@ -376,7 +390,9 @@ describe("Kubernetes names", () => {
           cluster: eu
           serviceAccounts: [billing/api, billing/api]
     `;
-    expect(problemsOf(text)).toEqual(['bindings.yaml:9:36: bindings[0].serviceAccounts[1]: "billing/api" is listed twice']);
+    expect(problemsOf(text)).toEqual([
+      'bindings.yaml:9:36: bindings[0].serviceAccounts[1]: "billing/api" is listed twice',
+    ]);
   });
 });
 
@@ -396,7 +412,9 @@ describe("statements", () => {
             statements:
               - resources: ["*"]
     `;
-    expect(problemsOf(text)).toEqual(["bindings.yaml:12:11: bindings[0].policies.statements[0]: needs exactly one of actions and notActions"]);
+    expect(problemsOf(text)).toEqual([
+      "bindings.yaml:12:11: bindings[0].policies.statements[0]: needs exactly one of actions and notActions",
+    ]);
   });
 
   test("a statement without resources", () => {
@@ -435,7 +453,9 @@ describe("statements", () => {
               - actions: []
                 resources: ["*"]
     `;
-    expect(problemsOf(text)).toEqual(["bindings.yaml:12:20: bindings[0].policies.statements[0].actions: must list at least one action"]);
+    expect(problemsOf(text)).toEqual([
+      "bindings.yaml:12:20: bindings[0].policies.statements[0].actions: must list at least one action",
+    ]);
   });
 
   test("a malformed action and a malformed resource", () => {
@@ -477,7 +497,9 @@ describe("statements", () => {
                 actions: [s3:GetObject]
                 resources: ["*"]
     `;
-    expect(problemsOf(text)).toEqual(['bindings.yaml:12:19: bindings[0].policies.statements[0].effect: "allow" is not one of: Allow, Deny']);
+    expect(problemsOf(text)).toEqual([
+      'bindings.yaml:12:19: bindings[0].policies.statements[0].effect: "allow" is not one of: Allow, Deny',
+    ]);
   });
 });
 

@@ -55,7 +55,11 @@ describe("validate", () => {
     const { code, out, err } = cli("validate", "-f", file);
     expect(code).toBe(1);
     expect(out).toBe("");
-    expect(err.split("\n")).toEqual([...BROKEN_PROBLEMS.map((problem) => file + problem), `${file}: 2 errors, 0 warnings`, ""]);
+    expect(err.split("\n")).toEqual([
+      ...BROKEN_PROBLEMS.map((problem) => file + problem),
+      `${file}: 2 errors, 0 warnings`,
+      "",
+    ]);
   });
 
   test("the example file is valid: exit 0", () => {
@@ -68,7 +72,9 @@ describe("validate", () => {
     const file = join(tempDir(), "nope.yaml");
     const { code, err } = cli("validate", "-f", file);
     expect(code).toBe(1);
-    expect(err).toContain(`${file}:1:1: (root): cannot read the bindings file: no such file (set -f FILE or BINDINGS_FILE)\n`);
+    expect(err).toContain(
+      `${file}:1:1: (root): cannot read the bindings file: no such file (set -f FILE or BINDINGS_FILE)\n`,
+    );
   });
 
   test("BINDINGS_FILE names the file when -f is not given", () => {
@@ -131,7 +137,10 @@ describe("schema", () => {
     const { code, out } = cli("schema");
     expect(code).toBe(0);
     const printed = JSON.parse(out);
-    expect(printed).toMatchObject({ type: "object", required: expect.arrayContaining(["version", "accounts", "clusters", "bindings"]) });
+    expect(printed).toMatchObject({
+      type: "object",
+      required: expect.arrayContaining(["version", "accounts", "clusters", "bindings"]),
+    });
     if (!existsSync(SCHEMA_FILE)) {
       // The lead commits bindings.schema.json; until then there is nothing to compare with.
       console.warn("bindings.schema.json is not committed yet: skipped the comparison");
@@ -163,14 +172,22 @@ describe("usage errors", () => {
 
 describe("node bin/podiam.js (a real process)", () => {
   const podiam = (...args: string[]) =>
-    spawnSync(process.execPath, [join(ROOT, "bin", "podiam.js"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, PODIAM_DEBUG: "" } });
+    spawnSync(process.execPath, [join(ROOT, "bin", "podiam.js"), ...args], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, PODIAM_DEBUG: "" },
+    });
 
   test("validate on a broken file: exit 1, positioned problems on stderr, no stack trace", () => {
     const file = writeTemp("bindings.yaml", BROKEN);
     const result = podiam("validate", "-f", file);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe("");
-    expect(result.stderr.split("\n")).toEqual([...BROKEN_PROBLEMS.map((problem) => file + problem), `${file}: 2 errors, 0 warnings`, ""]);
+    expect(result.stderr.split("\n")).toEqual([
+      ...BROKEN_PROBLEMS.map((problem) => file + problem),
+      `${file}: 2 errors, 0 warnings`,
+      "",
+    ]);
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 
@@ -178,7 +195,11 @@ describe("node bin/podiam.js (a real process)", () => {
     const file = writeTemp("deep.yaml", `version: 1\nx: ${"[".repeat(5000)}${"]".repeat(5000)}\n`);
     const result = podiam("validate", "-f", file);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:2:\\d+: \\(yaml\\): nested more than \\d+ levels deep`));
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:2:\\d+: \\(yaml\\): nested more than \\d+ levels deep`,
+      ),
+    );
     expect(result.stderr).not.toMatch(/^\s+at |Maximum call stack/m);
   });
 

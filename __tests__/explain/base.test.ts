@@ -18,7 +18,11 @@ function explain(...args: string[]): { code: number; out: string; err: string } 
 }
 
 function git(cwd: string, ...args: string[]): void {
-  execFileSync("git", ["-c", "user.name=podiam", "-c", "user.email=podiam@example.com", "-c", "commit.gpgsign=false", ...args], { cwd, stdio: "ignore" });
+  execFileSync(
+    "git",
+    ["-c", "user.name=podiam", "-c", "user.email=podiam@example.com", "-c", "commit.gpgsign=false", ...args],
+    { cwd, stdio: "ignore" },
+  );
 }
 
 /** A repository with the bindings file at `path`, committed as BASE, then changed to HEAD. */
@@ -51,7 +55,9 @@ test("the file's path in the repository is found from any directory", () => {
   const { file } = repository("deploy/iam/bindings.yaml");
   const result = explain("-f", file, "--base", "main");
   expect(result.code).toBe(0);
-  expect(result.out.split("\n")[0]).toBe(`${file} against main:deploy/iam/bindings.yaml: 1 binding added, 1 removed, 3 changed, 1 unchanged`);
+  expect(result.out.split("\n")[0]).toBe(
+    `${file} against main:deploy/iam/bindings.yaml: 1 binding added, 1 removed, 3 changed, 1 unchanged`,
+  );
 });
 
 test("a file that did not exist at the ref: every binding is added", () => {
@@ -61,7 +67,13 @@ test("a file that did not exist at the ref: every binding is added", () => {
   const result = explain("-f", file, "--base", "HEAD", "--format", "json");
   expect(result.code).toBe(0);
   const diff = JSON.parse(result.out);
-  expect(diff.added.map((b: { name: string }) => b.name)).toEqual(["cost-reporter", "dns-updater", "invoice-reader", "payments-api", "queue-worker"]);
+  expect(diff.added.map((b: { name: string }) => b.name)).toEqual([
+    "cost-reporter",
+    "dns-updater",
+    "invoice-reader",
+    "payments-api",
+    "queue-worker",
+  ]);
   expect(diff.removed).toEqual([]);
 });
 
@@ -70,7 +82,9 @@ test("a bad ref: a clear error and exit 1, no stack trace", () => {
   const result = explain("-f", file, "--base", "origin/no-such-branch");
   expect(result.code).toBe(1);
   expect(result.out).toBe("");
-  expect(result.err).toMatch(/^podiam explain: --base "origin\/no-such-branch" is neither a file nor a git ref in .*; in CI, check out with fetch-depth: 0/);
+  expect(result.err).toMatch(
+    /^podiam explain: --base "origin\/no-such-branch" is neither a file nor a git ref in .*; in CI, check out with fetch-depth: 0/,
+  );
   expect(result.err).not.toMatch(/\n\s+at /);
 });
 
@@ -78,7 +92,7 @@ test("a ref that looks like an option is refused, not passed to git", () => {
   const { file } = repository("bindings.yaml");
   const result = explain("-f", file, "--base=--output=/tmp/x");
   expect(result.code).toBe(1);
-  expect(result.err).toContain('is neither a file nor a git ref');
+  expect(result.err).toContain("is neither a file nor a git ref");
 });
 
 test("outside a git repository, a ref is an error that suggests --base FILE", () => {

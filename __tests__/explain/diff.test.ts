@@ -69,10 +69,21 @@ test("reordered statements, a renamed Sid and an action moved to its own stateme
 });
 
 test("a resource added to a statement of two actions is one grant of both actions on it", () => {
-  const head = READER.replace("resources: [arn:aws:s3:::b, arn:aws:s3:::b/*]", "resources: [arn:aws:s3:::b, arn:aws:s3:::b/*, arn:aws:s3:::c]");
+  const head = READER.replace(
+    "resources: [arn:aws:s3:::b, arn:aws:s3:::b/*]",
+    "resources: [arn:aws:s3:::b, arn:aws:s3:::b/*, arn:aws:s3:::c]",
+  );
   const [change] = diff(READER, head).changed;
   expect(change.granted).toEqual([
-    expect.objectContaining({ sid: "Read", effect: "Allow", resources: ["arn:aws:s3:::c"], actions: [expect.objectContaining({ pattern: "s3:GetObject" }), expect.objectContaining({ pattern: "s3:ListBucket" })] }),
+    expect.objectContaining({
+      sid: "Read",
+      effect: "Allow",
+      resources: ["arn:aws:s3:::c"],
+      actions: [
+        expect.objectContaining({ pattern: "s3:GetObject" }),
+        expect.objectContaining({ pattern: "s3:ListBucket" }),
+      ],
+    }),
   ]);
   expect(change.revoked).toEqual([]);
 });
@@ -84,7 +95,9 @@ test("a condition added narrows: the unconditional permission is revoked, the co
   );
   const [change] = diff(READER, head).changed;
   expect(change.revoked.map((g) => g.conditions)).toEqual([[]]);
-  expect(change.granted.map((g) => g.conditions)).toEqual([[{ operator: "StringEquals", key: "aws:SourceVpce", values: ["vpce-1a2b3c4d"] }]]);
+  expect(change.granted.map((g) => g.conditions)).toEqual([
+    [{ operator: "StringEquals", key: "aws:SourceVpce", values: ["vpce-1a2b3c4d"] }],
+  ]);
 });
 
 test("Deny statements are reported apart from grants", () => {
@@ -99,8 +112,14 @@ test("Deny statements are reported apart from grants", () => {
 });
 
 test("managed policies attached and detached; the permissions boundary", () => {
-  const base = READER.replace("    policies:\n", "    policies:\n      managed: [arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess]\n");
-  const head = READER.replace("    policies:\n", "    role: { permissionsBoundary: arn:aws:iam::111122223333:policy/boundary }\n    policies:\n      managed: [arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess]\n");
+  const base = READER.replace(
+    "    policies:\n",
+    "    policies:\n      managed: [arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess]\n",
+  );
+  const head = READER.replace(
+    "    policies:\n",
+    "    role: { permissionsBoundary: arn:aws:iam::111122223333:policy/boundary }\n    policies:\n      managed: [arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess]\n",
+  );
   const [change] = diff(base, head).changed;
   expect(change.managedPoliciesAttached.map((p) => p.arn)).toEqual(["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"]);
   expect(change.managedPoliciesDetached.map((p) => p.arn)).toEqual(["arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess"]);
@@ -108,11 +127,16 @@ test("managed policies attached and detached; the permissions boundary", () => {
 });
 
 test("a binding renamed with previousNames is a rename, not a removal and an addition", () => {
-  const head = READER.replace("name: reader", "name: bucket-reader\n    previousNames: [reader]\n    role: { name: reader }");
+  const head = READER.replace(
+    "name: reader",
+    "name: bucket-reader\n    previousNames: [reader]\n    role: { name: reader }",
+  );
   const d = diff(READER, head);
   expect(d.added).toEqual([]);
   expect(d.removed).toEqual([]);
-  expect(d.changed).toEqual([expect.objectContaining({ name: "bucket-reader", renamedFrom: "reader", granted: [], trustWidened: [] })]);
+  expect(d.changed).toEqual([
+    expect.objectContaining({ name: "bucket-reader", renamedFrom: "reader", granted: [], trustWidened: [] }),
+  ]);
 });
 
 test("trust: a cluster's ServiceAccount removed narrows, a mode of both widens by Pod Identity", () => {
@@ -121,7 +145,9 @@ test("trust: a cluster's ServiceAccount removed narrows, a mode of both widens b
   const [change] = diff(base, head).changed;
   expect(change.mode).toEqual({ before: "irsa", after: "both" });
   expect(change.trustNarrowed).toEqual([{ cluster: "prod-eu", namespace: "app", name: "old", mechanism: "irsa" }]);
-  expect(change.trustWidened).toEqual([{ cluster: "prod-eu", namespace: "app", name: "reader", mechanism: "pod-identity" }]);
+  expect(change.trustWidened).toEqual([
+    { cluster: "prod-eu", namespace: "app", name: "reader", mechanism: "pod-identity" },
+  ]);
 });
 
 test("lint: a new finding, then waived: resolved, with the waiver shown", () => {
@@ -129,7 +155,10 @@ test("lint: a new finding, then waived: resolved, with the waiver shown", () => 
   const withFinding = diff(READER, star).changed[0];
   expect(withFinding.newFindings).toEqual([expect.objectContaining({ rule: "IAM007", severity: "warning" })]);
 
-  const waived = star.replace("    policies:\n", "    waivers: [{ rule: IAM007, reason: the queue name is chosen at deploy time }]\n    policies:\n");
+  const waived = star.replace(
+    "    policies:\n",
+    "    waivers: [{ rule: IAM007, reason: the queue name is chosen at deploy time }]\n    policies:\n",
+  );
   const change = diff(star, waived).changed[0];
   expect(change.newFindings).toEqual([]);
   expect(change.resolvedFindings).toEqual([expect.objectContaining({ rule: "IAM007" })]);

@@ -54,7 +54,9 @@ describe.each(cases)("explain $name", ({ name, args }) => {
 });
 
 test("text is the default format", () => {
-  expect(explainOutput(["-f", `${FIXTURES}/review.yaml`]).out).toBe(explainOutput(["-f", `${FIXTURES}/review.yaml`, "--format", "text"]).out);
+  expect(explainOutput(["-f", `${FIXTURES}/review.yaml`]).out).toBe(
+    explainOutput(["-f", `${FIXTURES}/review.yaml`, "--format", "text"]).out,
+  );
 });
 
 test("the same input gives the same bytes", () => {

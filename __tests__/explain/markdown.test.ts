@@ -38,30 +38,34 @@ test("a condition value with a pipe keeps the table's columns", () => {
   expectBalanced(markdown);
 });
 
-test.each([400, 700, 1500, 3000, 6000])("cut to %i characters: within the limit, whole sections, a note", (maxLength) => {
-  const head = reviewOfFixture("head.yaml");
-  const diff = diffReviews(reviewOfFixture("base.yaml"), head, "base.yaml");
-  const review = reviewOfFixture("review.yaml");
-  const renderings = [
-    { full: renderReviewMarkdown(review), cut: renderReviewMarkdown(review, { maxLength }) },
-    { full: renderDiffMarkdown(diff, head), cut: renderDiffMarkdown(diff, head, { maxLength }) },
-  ];
-  for (const { full, cut } of renderings) {
-    expect(cut.length).toBeLessThanOrEqual(maxLength);
-    if (full.length <= maxLength) {
-      expect(cut).toBe(full);
-      continue;
+test.each([400, 700, 1500, 3000, 6000])(
+  "cut to %i characters: within the limit, whole sections, a note",
+  (maxLength) => {
+    const head = reviewOfFixture("head.yaml");
+    const diff = diffReviews(reviewOfFixture("base.yaml"), head, "base.yaml");
+    const review = reviewOfFixture("review.yaml");
+    const renderings = [
+      { full: renderReviewMarkdown(review), cut: renderReviewMarkdown(review, { maxLength }) },
+      { full: renderDiffMarkdown(diff, head), cut: renderDiffMarkdown(diff, head, { maxLength }) },
+    ];
+    for (const { full, cut } of renderings) {
+      expect(cut.length).toBeLessThanOrEqual(maxLength);
+      if (full.length <= maxLength) {
+        expect(cut).toBe(full);
+        continue;
+      }
+      const note =
+        /\n_Cut to fit \d+ characters: (\d+) more characters are left out; run `podiam explain --format markdown` \(with the same --base\) for all of it._\n$/;
+      expect(cut).toMatch(note);
+      // What is kept is the start of the full text, up to a line, and the note counts the rest.
+      const kept = cut.replace(note, "");
+      expect(full.startsWith(kept)).toBe(true);
+      expect(Number(note.exec(cut)![1])).toBe(full.length - kept.length);
+      expect(kept.match(/<details>/g)?.length ?? 0).toBe(kept.match(/<\/details>/g)?.length ?? 0);
+      expect((kept.match(/^```/gm)?.length ?? 0) % 2).toBe(0);
     }
-    const note = /\n_Cut to fit \d+ characters: (\d+) more characters are left out; run `podiam explain --format markdown` \(with the same --base\) for all of it._\n$/;
-    expect(cut).toMatch(note);
-    // What is kept is the start of the full text, up to a line, and the note counts the rest.
-    const kept = cut.replace(note, "");
-    expect(full.startsWith(kept)).toBe(true);
-    expect(Number(note.exec(cut)![1])).toBe(full.length - kept.length);
-    expect(kept.match(/<details>/g)?.length ?? 0).toBe(kept.match(/<\/details>/g)?.length ?? 0);
-    expect((kept.match(/^```/gm)?.length ?? 0) % 2).toBe(0);
-  }
-});
+  },
+);
 
 test("within the limit, nothing is cut", () => {
   const review = reviewOfFixture("review.yaml");

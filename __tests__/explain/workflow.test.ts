@@ -62,7 +62,9 @@ test("validates, then explains against the base branch as markdown and posts it"
   expect(validate).toBeGreaterThan(-1);
   expect(explain).toBeGreaterThan(validate);
   const explainStep = steps()[explain];
-  expect(explainStep.run).toContain('npx podiam explain --base "origin/${BASE_REF}" --format markdown --max-length 65000 > explain.md');
+  expect(explainStep.run).toContain(
+    'npx podiam explain --base "origin/${BASE_REF}" --format markdown --max-length 65000 > explain.md',
+  );
   // The branch name reaches the script through the environment, not by expression splicing.
   expect(explainStep.env).toEqual({ BASE_REF: "${{ github.base_ref }}" });
   expect(explainStep.run).not.toContain("${{");
@@ -79,7 +81,10 @@ test("synthesizes, then plans every stack with pinned Terraform and OIDC credent
   expect(synth).toBeGreaterThan(-1);
   expect([synth < plan, terraform < plan, credentials < plan]).toEqual([true, true, true]);
   expect(steps()[terraform].with).toMatchObject({ terraform_version: expect.stringMatching(/^\d+\.\d+\.\d+$/) });
-  expect(steps()[credentials].with).toMatchObject({ "role-to-assume": expect.stringContaining("vars."), "aws-region": expect.any(String) });
+  expect(steps()[credentials].with).toMatchObject({
+    "role-to-assume": expect.stringContaining("vars."),
+    "aws-region": expect.any(String),
+  });
   expect(steps()[plan].run).toContain("cdktf.out/stacks/*/");
   expect(steps()[plan].run).toContain(" init -input=false");
 });

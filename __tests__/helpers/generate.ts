@@ -72,8 +72,25 @@ const REGIONS: Record<string, readonly string[]> = {
   "aws-cn": ["cn-north-1", "cn-northwest-1"],
   "aws-us-gov": ["us-gov-west-1", "us-gov-east-1"],
 };
-const DNS_SUFFIX: Record<string, string> = { aws: "amazonaws.com", "aws-cn": "amazonaws.com.cn", "aws-us-gov": "amazonaws.com" };
-const WORDS = ["api", "worker", "reader", "writer", "sync", "exporter", "controller", "agent", "indexer", "mailer", "billing", "search"];
+const DNS_SUFFIX: Record<string, string> = {
+  aws: "amazonaws.com",
+  "aws-cn": "amazonaws.com.cn",
+  "aws-us-gov": "amazonaws.com",
+};
+const WORDS = [
+  "api",
+  "worker",
+  "reader",
+  "writer",
+  "sync",
+  "exporter",
+  "controller",
+  "agent",
+  "indexer",
+  "mailer",
+  "billing",
+  "search",
+];
 const MANAGED = [
   "AmazonS3ReadOnlyAccess",
   "AmazonDynamoDBReadOnlyAccess",
@@ -155,13 +172,15 @@ export function generateBindings(options: GenerateOptions): GeneratedFile {
       const others = accountInfo.filter((a) => a.alias !== home.account && a.partition === home.partition);
       if (others.length > 0) roleAccount = pick(others).alias;
     }
-    if (roleAccount === home.account && chance(options.podIdentityShare ?? 0.1)) mode = chance(0.5) ? "pod-identity" : "both";
+    if (roleAccount === home.account && chance(options.podIdentityShare ?? 0.1))
+      mode = chance(0.5) ? "pod-identity" : "both";
     // Pod Identity trusts one statement per (cluster, ServiceAccount): keep those bindings on one
     // cluster, so that every trust policy stays within IAM's default 2048 characters.
     if (mode === "irsa" && chance(options.multiClusterShare ?? 0.15)) {
       const siblings = clustersOfAccount(home.account).filter((c) => c.key !== home.key);
       const extra = Math.min(siblings.length, 1 + Math.floor(random() * (maxClusters - 1)));
-      for (let k = 0; k < extra; k++) clusterKeys.push(siblings.splice(Math.floor(random() * siblings.length), 1)[0].key);
+      for (let k = 0; k < extra; k++)
+        clusterKeys.push(siblings.splice(Math.floor(random() * siblings.length), 1)[0].key);
     }
     clusterKeys = clusterKeys.slice(0, maxClusters);
 
@@ -170,7 +189,10 @@ export function generateBindings(options: GenerateOptions): GeneratedFile {
     const serviceAccounts: { namespace: string; name: string }[] = [];
     for (let j = 0; j < saCount; j++) {
       // Unique per binding (the index is in the name), so no two bindings grant one ServiceAccount.
-      serviceAccounts.push({ namespace: `team-${Math.floor(random() * namespaceCount)}`, name: `${pick(WORDS)}-${i}-${j}` });
+      serviceAccounts.push({
+        namespace: `team-${Math.floor(random() * namespaceCount)}`,
+        name: `${pick(WORDS)}-${i}-${j}`,
+      });
     }
 
     const account = accountInfo.find((a) => a.alias === roleAccount)!;
@@ -183,7 +205,11 @@ export function generateBindings(options: GenerateOptions): GeneratedFile {
       statements.push({
         sid: `S${s}${service.replace(/[^a-z]/g, "")}`,
         actions: chosen,
-        resources: [service === "s3" ? `arn:${p}:s3:::bucket-${i}-${s}/*` : `arn:${p}:${service}:${REGIONS[p][0]}:${account.id}:res-${i}-${s}`],
+        resources: [
+          service === "s3"
+            ? `arn:${p}:s3:::bucket-${i}-${s}/*`
+            : `arn:${p}:${service}:${REGIONS[p][0]}:${account.id}:res-${i}-${s}`,
+        ],
         ...(chance(0.3) ? { conditions: { StringEquals: { "aws:ResourceTag/team": `team-${i % 7}` } } } : {}),
       });
     }
@@ -206,7 +232,14 @@ export function generateBindings(options: GenerateOptions): GeneratedFile {
       ...(chance(0.1) ? { serviceAccount: { create: false } } : {}),
     };
     bindings.push(binding);
-    declared.push({ name, account: roleAccount, clusters: [...clusterKeys].sort(), serviceAccounts, mode, roleName: `eks-${name}` });
+    declared.push({
+      name,
+      account: roleAccount,
+      clusters: [...clusterKeys].sort(),
+      serviceAccounts,
+      mode,
+      roleName: `eks-${name}`,
+    });
   }
 
   const spec: BindingsSpec = {

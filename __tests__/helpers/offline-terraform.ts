@@ -54,11 +54,17 @@ export interface TerraformAvailability {
 export function checkTerraform(env: NodeJS.ProcessEnv): TerraformAvailability {
   const version = spawnSync("terraform", ["version"], { encoding: "utf8", env });
   if (version.error || version.status !== 0) {
-    return { available: false, reason: `terraform is not runnable (${version.error?.message ?? version.stderr.trim()})` };
+    return {
+      available: false,
+      reason: `terraform is not runnable (${version.error?.message ?? version.stderr.trim()})`,
+    };
   }
   const providerDir = join(TF_MIRROR, AWS_PROVIDER_SOURCE);
   if (!existsSync(providerDir) || readdirSync(providerDir).length === 0) {
-    return { available: false, reason: `no hashicorp/aws provider in the filesystem mirror ${providerDir} (set PODIAM_TF_MIRROR)` };
+    return {
+      available: false,
+      reason: `no hashicorp/aws provider in the filesystem mirror ${providerDir} (set PODIAM_TF_MIRROR)`,
+    };
   }
   return { available: true, version: version.stdout.split("\n")[0] };
 }

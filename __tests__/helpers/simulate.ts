@@ -23,14 +23,30 @@ function accountOf(arn: string): string {
   return account;
 }
 
-function simulate(trustPolicy: string, principal: string, action: string, roleArn: string, context: Record<string, string | string[]>): Decision {
+function simulate(
+  trustPolicy: string,
+  principal: string,
+  action: string,
+  roleArn: string,
+  context: Record<string, string | string[]>,
+): Decision {
   const result = runUnsafeSimulation(
     {
-      request: { principal, action, resource: { resource: roleArn, accountId: accountOf(roleArn) }, contextVariables: context },
+      request: {
+        principal,
+        action,
+        resource: { resource: roleArn, accountId: accountOf(roleArn) },
+        contextVariables: context,
+      },
       identityPolicies: [],
       serviceControlPolicies: [],
       resourceControlPolicies: [],
-      resourcePolicy: { __validated: true, policyDocument: JSON.parse(trustPolicy), metadata: { name: "trust-policy" }, errors: [] },
+      resourcePolicy: {
+        __validated: true,
+        policyDocument: JSON.parse(trustPolicy),
+        metadata: { name: "trust-policy" },
+        errors: [],
+      },
     },
     {},
   );

@@ -14,7 +14,13 @@ import { spawn } from "child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { checkTerraform, offlineEnv, offlineStackJson, TerraformAvailability, writeCliConfig } from "./offline-terraform";
+import {
+  checkTerraform,
+  offlineEnv,
+  offlineStackJson,
+  TerraformAvailability,
+  writeCliConfig,
+} from "./offline-terraform";
 
 export { TF_MIRROR } from "./offline-terraform";
 export const REQUIRE_TERRAFORM = process.env.PODIAM_REQUIRE_TERRAFORM === "1";
@@ -73,7 +79,12 @@ export function terraform(cwd: string, args: readonly string[]): Promise<Command
     child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
     child.on("error", (error) => resolve({ args, code: -1, stdout: "", stderr: String(error) }));
     child.on("close", (code) =>
-      resolve({ args, code: code ?? -1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }),
+      resolve({
+        args,
+        code: code ?? -1,
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8"),
+      }),
     );
   });
 }
@@ -130,7 +141,11 @@ export function diagnostics(result: CommandResult): string[] {
 }
 
 /** Copies `<outdir>/stacks/<stack>/cdk.tf.json`, patched for offline use, into a fresh scratch directory. */
-export function offlineStackCopy(outdir: string, stack: string, scratchRoot = mkdtempSync(join(tmpdir(), "podiam-tf-"))): string {
+export function offlineStackCopy(
+  outdir: string,
+  stack: string,
+  scratchRoot = mkdtempSync(join(tmpdir(), "podiam-tf-")),
+): string {
   const original = JSON.parse(readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8"));
   const dir = join(scratchRoot, stack);
   mkdirSync(dir, { recursive: true });
@@ -188,7 +203,11 @@ export interface StackRun {
  * itself (same walk, same diagnostics), and each command costs a load of the AWS provider's schema
  * (seconds of CPU).
  */
-export async function runStack(dir: string, stack: string, options: { plan: boolean; validate?: boolean }): Promise<StackRun> {
+export async function runStack(
+  dir: string,
+  stack: string,
+  options: { plan: boolean; validate?: boolean },
+): Promise<StackRun> {
   const flags = ["-no-color", "-input=false"];
   const init = await terraform(dir, ["init", ...flags]);
   if (init.code !== 0) return { stack, dir, init };

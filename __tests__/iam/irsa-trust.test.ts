@@ -114,8 +114,12 @@ bindings:
     expect(simulateIrsa(policy("invoices"), { ...token, sub: subject(namespace, name) })).toBe("Denied");
   });
   test("a bound subject without audience, or with another audience, is denied", () => {
-    expect(simulateIrsa(policy("invoices"), { ...token, sub: subject("reports", "exporter"), aud: undefined })).toBe("Denied");
-    expect(simulateIrsa(policy("invoices"), { ...token, sub: subject("reports", "exporter"), aud: "vault" })).toBe("Denied");
+    expect(simulateIrsa(policy("invoices"), { ...token, sub: subject("reports", "exporter"), aud: undefined })).toBe(
+      "Denied",
+    );
+    expect(simulateIrsa(policy("invoices"), { ...token, sub: subject("reports", "exporter"), aud: "vault" })).toBe(
+      "Denied",
+    );
   });
 });
 
@@ -140,7 +144,8 @@ bindings:
     ["prod-eu", EU],
     ["prod-us", US],
   ])("every bound ServiceAccount of %s is allowed", (_cluster, host) => {
-    for (const sub of bound) expect(simulateIrsa(policy("external-dns"), { ...base, providerArn: provider(PROD, host), sub })).toBe("Allowed");
+    for (const sub of bound)
+      expect(simulateIrsa(policy("external-dns"), { ...base, providerArn: provider(PROD, host), sub })).toBe("Allowed");
   });
   test.each([
     ["prod-eu", EU],
@@ -155,13 +160,20 @@ bindings:
     expect(simulateIrsa(policy("external-dns"), { ...token, sub: undefined })).toBe("Denied");
   });
   test("a third cluster's token with a bound subject is denied", () => {
-    for (const sub of bound) expect(simulateIrsa(policy("external-dns"), { ...base, providerArn: provider(PROD, STAGING), sub })).toBe("Denied");
+    for (const sub of bound)
+      expect(simulateIrsa(policy("external-dns"), { ...base, providerArn: provider(PROD, STAGING), sub })).toBe(
+        "Denied",
+      );
   });
   test("one cluster's principal with the other cluster's keys is denied (each statement is scoped to its own issuer)", () => {
     // Not a request STS makes (it names the keys after the token's issuer), but it shows that the
     // trust for prod-eu checks prod-eu's keys, not any cluster's.
-    expect(simulateIrsa(policy("external-dns"), { ...base, providerArn: provider(PROD, EU), keyHost: US, sub: bound[0] })).toBe("Denied");
-    expect(simulateIrsa(policy("external-dns"), { ...base, providerArn: provider(PROD, US), keyHost: EU, sub: bound[0] })).toBe("Denied");
+    expect(
+      simulateIrsa(policy("external-dns"), { ...base, providerArn: provider(PROD, EU), keyHost: US, sub: bound[0] }),
+    ).toBe("Denied");
+    expect(
+      simulateIrsa(policy("external-dns"), { ...base, providerArn: provider(PROD, US), keyHost: EU, sub: bound[0] }),
+    ).toBe("Denied");
   });
   test("the single-cluster role on staging-eu admits staging-eu only", () => {
     const token = { roleArn: `arn:aws:iam::${PROD}:role/eks/eks-staging-only`, aud: AUD, sub: bound[0] };
@@ -183,20 +195,36 @@ bindings:
     "iam-shared",
   ),
 )("IRSA, cross-account: role in shared, cluster in prod ($source)", ({ policy }) => {
-  const token = { roleArn: `arn:aws:iam::${SHARED}:role/eks/eks-invoice-reader`, providerArn: provider(SHARED, EU), aud: AUD };
+  const token = {
+    roleArn: `arn:aws:iam::${SHARED}:role/eks/eks-invoice-reader`,
+    providerArn: provider(SHARED, EU),
+    aud: AUD,
+  };
 
   test("the bound ServiceAccounts are allowed through the OIDC provider in the role's account", () => {
-    expect(simulateIrsa(policy("invoice-reader"), { ...token, sub: subject("billing", "invoice-api") })).toBe("Allowed");
-    expect(simulateIrsa(policy("invoice-reader"), { ...token, sub: subject("billing", "invoice-worker") })).toBe("Allowed");
+    expect(simulateIrsa(policy("invoice-reader"), { ...token, sub: subject("billing", "invoice-api") })).toBe(
+      "Allowed",
+    );
+    expect(simulateIrsa(policy("invoice-reader"), { ...token, sub: subject("billing", "invoice-worker") })).toBe(
+      "Allowed",
+    );
   });
   test("the OIDC provider of the cluster's own account is not the principal", () => {
-    expect(simulateIrsa(policy("invoice-reader"), { ...token, providerArn: provider(PROD, EU), sub: subject("billing", "invoice-api") })).toBe("Denied");
+    expect(
+      simulateIrsa(policy("invoice-reader"), {
+        ...token,
+        providerArn: provider(PROD, EU),
+        sub: subject("billing", "invoice-api"),
+      }),
+    ).toBe("Denied");
   });
   test("other ServiceAccounts, other clusters, wrong or missing audience, missing subject are denied", () => {
     const sub = subject("billing", "invoice-api");
     expect(simulateIrsa(policy("invoice-reader"), { ...token, sub: subject("billing", "default") })).toBe("Denied");
     expect(simulateIrsa(policy("invoice-reader"), { ...token, sub: subject("reports", "invoice-api") })).toBe("Denied");
-    expect(simulateIrsa(policy("invoice-reader"), { ...token, sub: subject("billing", "invoice-exporter") })).toBe("Denied");
+    expect(simulateIrsa(policy("invoice-reader"), { ...token, sub: subject("billing", "invoice-exporter") })).toBe(
+      "Denied",
+    );
     expect(simulateIrsa(policy("invoice-reader"), { ...token, providerArn: provider(SHARED, US), sub })).toBe("Denied");
     expect(simulateIrsa(policy("invoice-reader"), { ...token, sub, aud: "other" })).toBe("Denied");
     expect(simulateIrsa(policy("invoice-reader"), { ...token, sub, aud: undefined })).toBe("Denied");
@@ -216,7 +244,12 @@ bindings:
   ),
 )("IRSA only ($source)", ({ policy }) => {
   test("EKS Pod Identity is not trusted by an irsa role", () => {
-    const request = { roleArn: `arn:aws:iam::${PROD}:role/eks/eks-plain`, clusterArn: `arn:aws:eks:eu-west-1:${PROD}:cluster/prod-eu-1`, namespace: "billing", serviceAccount: "invoice-api" };
+    const request = {
+      roleArn: `arn:aws:iam::${PROD}:role/eks/eks-plain`,
+      clusterArn: `arn:aws:eks:eu-west-1:${PROD}:cluster/prod-eu-1`,
+      namespace: "billing",
+      serviceAccount: "invoice-api",
+    };
     expect(simulatePodIdentity(policy("plain"), { ...request, action: "sts:AssumeRole" })).toBe("Denied");
     expect(simulatePodIdentity(policy("plain"), { ...request, action: "sts:TagSession" })).toBe("Denied");
   });
@@ -240,13 +273,16 @@ bindings:
 )("condition operators ($source)", ({ policy }) => {
   // StringLike with these exact values would evaluate the same, so the simulator cannot see this:
   // the spec asks for StringEquals and "nothing else, no other operator".
-  test.each(["irsa-two", "both-two"])("every statement of %s is an Allow with one principal and StringEquals only", (name) => {
-    const document = JSON.parse(policy(name));
-    expect(document.Statement.length).toBeGreaterThan(0);
-    for (const statement of document.Statement) {
-      expect(statement.Effect).toBe("Allow");
-      expect(Object.keys(statement.Principal)).toHaveLength(1);
-      expect(Object.keys(statement.Condition)).toEqual(["StringEquals"]);
-    }
-  });
+  test.each(["irsa-two", "both-two"])(
+    "every statement of %s is an Allow with one principal and StringEquals only",
+    (name) => {
+      const document = JSON.parse(policy(name));
+      expect(document.Statement.length).toBeGreaterThan(0);
+      for (const statement of document.Statement) {
+        expect(statement.Effect).toBe("Allow");
+        expect(Object.keys(statement.Principal)).toHaveLength(1);
+        expect(Object.keys(statement.Condition)).toEqual(["StringEquals"]);
+      }
+    },
+  );
 });

@@ -60,32 +60,65 @@ bindings:
       expect(simulatePodIdentity(policy("orders"), { ...request, namespace, serviceAccount })).toBe("Denied");
     });
     test("another ServiceAccount, another namespace, the default ServiceAccount are denied", () => {
-      expect(simulatePodIdentity(policy("orders"), { ...request, namespace: "orders", serviceAccount: "consumer" })).toBe("Denied");
-      expect(simulatePodIdentity(policy("orders"), { ...request, namespace: "shipping", serviceAccount: "api" })).toBe("Denied");
-      expect(simulatePodIdentity(policy("orders"), { ...request, namespace: "orders", serviceAccount: "default" })).toBe("Denied");
+      expect(
+        simulatePodIdentity(policy("orders"), { ...request, namespace: "orders", serviceAccount: "consumer" }),
+      ).toBe("Denied");
+      expect(simulatePodIdentity(policy("orders"), { ...request, namespace: "shipping", serviceAccount: "api" })).toBe(
+        "Denied",
+      );
+      expect(
+        simulatePodIdentity(policy("orders"), { ...request, namespace: "orders", serviceAccount: "default" }),
+      ).toBe("Denied");
     });
     test("another cluster's ARN is denied", () => {
       const sa = { namespace: "orders", serviceAccount: "api" };
       expect(simulatePodIdentity(policy("orders"), { ...request, ...sa, clusterArn: PROD_US })).toBe("Denied");
       expect(simulatePodIdentity(policy("orders"), { ...request, ...sa, clusterArn: STAGING_EU })).toBe("Denied");
       // Same cluster name, another account (its own source account) or another region.
-      expect(simulatePodIdentity(policy("orders"), { ...request, ...sa, clusterArn: `arn:aws:eks:eu-west-1:${OTHER}:cluster/prod-eu-1` })).toBe("Denied");
-      expect(simulatePodIdentity(policy("orders"), { ...request, ...sa, clusterArn: `arn:aws:eks:eu-central-1:${PROD}:cluster/prod-eu-1` })).toBe("Denied");
+      expect(
+        simulatePodIdentity(policy("orders"), {
+          ...request,
+          ...sa,
+          clusterArn: `arn:aws:eks:eu-west-1:${OTHER}:cluster/prod-eu-1`,
+        }),
+      ).toBe("Denied");
+      expect(
+        simulatePodIdentity(policy("orders"), {
+          ...request,
+          ...sa,
+          clusterArn: `arn:aws:eks:eu-central-1:${PROD}:cluster/prod-eu-1`,
+        }),
+      ).toBe("Denied");
     });
     test("another source account is denied", () => {
-      expect(simulatePodIdentity(policy("orders"), { ...request, namespace: "orders", serviceAccount: "api", sourceAccount: OTHER })).toBe("Denied");
+      expect(
+        simulatePodIdentity(policy("orders"), {
+          ...request,
+          namespace: "orders",
+          serviceAccount: "api",
+          sourceAccount: OTHER,
+        }),
+      ).toBe("Denied");
     });
     test("another service principal is denied", () => {
       const sa = { namespace: "orders", serviceAccount: "api" };
-      expect(simulatePodIdentity(policy("orders"), { ...request, ...sa, principal: "ec2.amazonaws.com" })).toBe("Denied");
-      expect(simulatePodIdentity(policy("orders"), { ...request, ...sa, principal: "eks.amazonaws.com" })).toBe("Denied");
-      expect(simulatePodIdentity(policy("orders"), { ...request, ...sa, principal: "lambda.amazonaws.com" })).toBe("Denied");
+      expect(simulatePodIdentity(policy("orders"), { ...request, ...sa, principal: "ec2.amazonaws.com" })).toBe(
+        "Denied",
+      );
+      expect(simulatePodIdentity(policy("orders"), { ...request, ...sa, principal: "eks.amazonaws.com" })).toBe(
+        "Denied",
+      );
+      expect(simulatePodIdentity(policy("orders"), { ...request, ...sa, principal: "lambda.amazonaws.com" })).toBe(
+        "Denied",
+      );
     });
   });
 
   test("another action of the service principal is denied", () => {
     const request = { roleArn, clusterArn: PROD_EU, namespace: "orders", serviceAccount: "api" };
-    expect(simulatePodIdentity(policy("orders"), { ...request, action: "sts:AssumeRoleWithWebIdentity" })).toBe("Denied");
+    expect(simulatePodIdentity(policy("orders"), { ...request, action: "sts:AssumeRoleWithWebIdentity" })).toBe(
+      "Denied",
+    );
     expect(simulatePodIdentity(policy("orders"), { ...request, action: "sts:SetSourceIdentity" })).toBe("Denied");
   });
 
@@ -108,16 +141,34 @@ bindings:
     "iam-prod",
   ),
 )("Pod Identity, two clusters ($source)", ({ policy }) => {
-  const base = { roleArn: `arn:aws:iam::${PROD}:role/eks/eks-ebs-csi`, namespace: "kube-system", serviceAccount: "ebs-csi-controller-sa" };
+  const base = {
+    roleArn: `arn:aws:iam::${PROD}:role/eks/eks-ebs-csi`,
+    namespace: "kube-system",
+    serviceAccount: "ebs-csi-controller-sa",
+  };
 
-  test.each(ACTIONS.flatMap((action) => [PROD_EU, PROD_US].map((clusterArn) => [action, clusterArn])))("%s from %s is allowed", (action, clusterArn) => {
-    expect(simulatePodIdentity(policy("ebs-csi"), { ...base, action, clusterArn })).toBe("Allowed");
-  });
+  test.each(ACTIONS.flatMap((action) => [PROD_EU, PROD_US].map((clusterArn) => [action, clusterArn])))(
+    "%s from %s is allowed",
+    (action, clusterArn) => {
+      expect(simulatePodIdentity(policy("ebs-csi"), { ...base, action, clusterArn })).toBe("Allowed");
+    },
+  );
   test.each(ACTIONS)("%s from a third cluster, or with another ServiceAccount, is denied", (action) => {
     expect(simulatePodIdentity(policy("ebs-csi"), { ...base, action, clusterArn: STAGING_EU })).toBe("Denied");
-    expect(simulatePodIdentity(policy("ebs-csi"), { ...base, action, clusterArn: PROD_US, serviceAccount: "ebs-csi-node-sa" })).toBe("Denied");
-    expect(simulatePodIdentity(policy("ebs-csi"), { ...base, action, clusterArn: PROD_EU, namespace: "default" })).toBe("Denied");
-    expect(simulatePodIdentity(policy("ebs-csi"), { ...base, action, clusterArn: PROD_EU, sourceAccount: OTHER })).toBe("Denied");
+    expect(
+      simulatePodIdentity(policy("ebs-csi"), {
+        ...base,
+        action,
+        clusterArn: PROD_US,
+        serviceAccount: "ebs-csi-node-sa",
+      }),
+    ).toBe("Denied");
+    expect(simulatePodIdentity(policy("ebs-csi"), { ...base, action, clusterArn: PROD_EU, namespace: "default" })).toBe(
+      "Denied",
+    );
+    expect(simulatePodIdentity(policy("ebs-csi"), { ...base, action, clusterArn: PROD_EU, sourceAccount: OTHER })).toBe(
+      "Denied",
+    );
   });
 });
 
@@ -148,7 +199,12 @@ bindings:
   test("every declared ServiceAccount of every cluster is allowed through IRSA", () => {
     for (const [host] of clusters) {
       for (const [namespace, name] of declared) {
-        const token = { roleArn, providerArn: `arn:aws:iam::${PROD}:oidc-provider/${host}`, sub: `system:serviceaccount:${namespace}:${name}`, aud: "sts.amazonaws.com" };
+        const token = {
+          roleArn,
+          providerArn: `arn:aws:iam::${PROD}:oidc-provider/${host}`,
+          sub: `system:serviceaccount:${namespace}:${name}`,
+          aud: "sts.amazonaws.com",
+        };
         expect(simulateIrsa(policy("migrating"), token)).toBe("Allowed");
       }
     }
@@ -156,29 +212,45 @@ bindings:
   test("every declared (cluster, ServiceAccount) is allowed through Pod Identity, for both actions", () => {
     for (const [, clusterArn] of clusters) {
       for (const [namespace, serviceAccount] of declared) {
-        for (const action of ACTIONS) expect(simulatePodIdentity(policy("migrating"), { roleArn, action, clusterArn, namespace, serviceAccount })).toBe("Allowed");
+        for (const action of ACTIONS)
+          expect(
+            simulatePodIdentity(policy("migrating"), { roleArn, action, clusterArn, namespace, serviceAccount }),
+          ).toBe("Allowed");
       }
     }
   });
   test("IRSA denials hold: other ServiceAccounts, default, another cluster, wrong or missing audience, missing subject", () => {
-    const token = { roleArn, providerArn: `arn:aws:iam::${PROD}:oidc-provider/${EU}`, sub: "system:serviceaccount:orders:api", aud: "sts.amazonaws.com" };
+    const token = {
+      roleArn,
+      providerArn: `arn:aws:iam::${PROD}:oidc-provider/${EU}`,
+      sub: "system:serviceaccount:orders:api",
+      aud: "sts.amazonaws.com",
+    };
     expect(simulateIrsa(policy("migrating"), { ...token, sub: "system:serviceaccount:orders:worker" })).toBe("Denied");
     expect(simulateIrsa(policy("migrating"), { ...token, sub: "system:serviceaccount:billing:api" })).toBe("Denied");
     expect(simulateIrsa(policy("migrating"), { ...token, sub: "system:serviceaccount:orders:default" })).toBe("Denied");
     expect(simulateIrsa(policy("migrating"), { ...token, sub: "system:serviceaccount:shipping:api" })).toBe("Denied");
-    expect(simulateIrsa(policy("migrating"), { ...token, providerArn: `arn:aws:iam::${PROD}:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/0A1B2C3D4E5F60718293A4B5C6D7E8F9` })).toBe("Denied");
+    expect(
+      simulateIrsa(policy("migrating"), {
+        ...token,
+        providerArn: `arn:aws:iam::${PROD}:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/0A1B2C3D4E5F60718293A4B5C6D7E8F9`,
+      }),
+    ).toBe("Denied");
     expect(simulateIrsa(policy("migrating"), { ...token, aud: "other" })).toBe("Denied");
     expect(simulateIrsa(policy("migrating"), { ...token, aud: undefined })).toBe("Denied");
     expect(simulateIrsa(policy("migrating"), { ...token, sub: undefined })).toBe("Denied");
   });
-  test.each(ACTIONS)("Pod Identity denials hold for %s: mixes, other ServiceAccount, namespace, cluster, source account, principal", (action) => {
-    const request = { roleArn, action, clusterArn: PROD_EU, namespace: "orders", serviceAccount: "api" };
-    expect(simulatePodIdentity(policy("migrating"), { ...request, serviceAccount: "worker" })).toBe("Denied");
-    expect(simulatePodIdentity(policy("migrating"), { ...request, namespace: "billing" })).toBe("Denied");
-    expect(simulatePodIdentity(policy("migrating"), { ...request, serviceAccount: "consumer" })).toBe("Denied");
-    expect(simulatePodIdentity(policy("migrating"), { ...request, namespace: "shipping" })).toBe("Denied");
-    expect(simulatePodIdentity(policy("migrating"), { ...request, clusterArn: STAGING_EU })).toBe("Denied");
-    expect(simulatePodIdentity(policy("migrating"), { ...request, sourceAccount: OTHER })).toBe("Denied");
-    expect(simulatePodIdentity(policy("migrating"), { ...request, principal: "ec2.amazonaws.com" })).toBe("Denied");
-  });
+  test.each(ACTIONS)(
+    "Pod Identity denials hold for %s: mixes, other ServiceAccount, namespace, cluster, source account, principal",
+    (action) => {
+      const request = { roleArn, action, clusterArn: PROD_EU, namespace: "orders", serviceAccount: "api" };
+      expect(simulatePodIdentity(policy("migrating"), { ...request, serviceAccount: "worker" })).toBe("Denied");
+      expect(simulatePodIdentity(policy("migrating"), { ...request, namespace: "billing" })).toBe("Denied");
+      expect(simulatePodIdentity(policy("migrating"), { ...request, serviceAccount: "consumer" })).toBe("Denied");
+      expect(simulatePodIdentity(policy("migrating"), { ...request, namespace: "shipping" })).toBe("Denied");
+      expect(simulatePodIdentity(policy("migrating"), { ...request, clusterArn: STAGING_EU })).toBe("Denied");
+      expect(simulatePodIdentity(policy("migrating"), { ...request, sourceAccount: OTHER })).toBe("Denied");
+      expect(simulatePodIdentity(policy("migrating"), { ...request, principal: "ec2.amazonaws.com" })).toBe("Denied");
+    },
+  );
 });

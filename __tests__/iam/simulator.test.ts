@@ -17,7 +17,9 @@ const irsaPolicy = JSON.stringify({
       Effect: "Allow",
       Principal: { Federated: PROVIDER },
       Action: "sts:AssumeRoleWithWebIdentity",
-      Condition: { StringEquals: { [`${HOST}:sub`]: "system:serviceaccount:billing:api", [`${HOST}:aud`]: "sts.amazonaws.com" } },
+      Condition: {
+        StringEquals: { [`${HOST}:sub`]: "system:serviceaccount:billing:api", [`${HOST}:aud`]: "sts.amazonaws.com" },
+      },
     },
   ],
 });
@@ -42,7 +44,12 @@ const podIdentityPolicy = JSON.stringify({
 });
 
 describe("the simulator evaluates IRSA trust conditions", () => {
-  const good = { roleArn: ROLE, providerArn: PROVIDER, sub: "system:serviceaccount:billing:api", aud: "sts.amazonaws.com" };
+  const good = {
+    roleArn: ROLE,
+    providerArn: PROVIDER,
+    sub: "system:serviceaccount:billing:api",
+    aud: "sts.amazonaws.com",
+  };
 
   test("the matching token is allowed", () => {
     expect(simulateIrsa(irsaPolicy, good)).toBe("Allowed");
@@ -58,7 +65,13 @@ describe("the simulator evaluates IRSA trust conditions", () => {
     expect(simulateIrsa(irsaPolicy, { ...good, aud: undefined })).toBe("Denied");
   });
   test("another federated principal is denied", () => {
-    expect(simulateIrsa(irsaPolicy, { ...good, providerArn: "arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/OTHER", keyHost: HOST })).toBe("Denied");
+    expect(
+      simulateIrsa(irsaPolicy, {
+        ...good,
+        providerArn: "arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/OTHER",
+        keyHost: HOST,
+      }),
+    ).toBe("Denied");
   });
   test("keys named after another issuer are denied", () => {
     expect(simulateIrsa(irsaPolicy, { ...good, keyHost: "oidc.eks.eu-west-1.amazonaws.com/id/OTHER" })).toBe("Denied");
@@ -66,7 +79,13 @@ describe("the simulator evaluates IRSA trust conditions", () => {
 });
 
 describe("the simulator evaluates Pod Identity trust conditions", () => {
-  const good = { roleArn: ROLE, action: "sts:AssumeRole", clusterArn: CLUSTER, namespace: "billing", serviceAccount: "api" };
+  const good = {
+    roleArn: ROLE,
+    action: "sts:AssumeRole",
+    clusterArn: CLUSTER,
+    namespace: "billing",
+    serviceAccount: "api",
+  };
 
   test("the matching request is allowed, for both actions", () => {
     expect(simulatePodIdentity(podIdentityPolicy, good)).toBe("Allowed");
@@ -75,7 +94,12 @@ describe("the simulator evaluates Pod Identity trust conditions", () => {
   test("a wrong session tag, source account, principal or action is denied", () => {
     expect(simulatePodIdentity(podIdentityPolicy, { ...good, serviceAccount: "other" })).toBe("Denied");
     expect(simulatePodIdentity(podIdentityPolicy, { ...good, namespace: "other" })).toBe("Denied");
-    expect(simulatePodIdentity(podIdentityPolicy, { ...good, clusterArn: "arn:aws:eks:eu-west-1:111122223333:cluster/other" })).toBe("Denied");
+    expect(
+      simulatePodIdentity(podIdentityPolicy, {
+        ...good,
+        clusterArn: "arn:aws:eks:eu-west-1:111122223333:cluster/other",
+      }),
+    ).toBe("Denied");
     expect(simulatePodIdentity(podIdentityPolicy, { ...good, sourceAccount: "999999999999" })).toBe("Denied");
     expect(simulatePodIdentity(podIdentityPolicy, { ...good, principal: "ec2.amazonaws.com" })).toBe("Denied");
     expect(simulatePodIdentity(podIdentityPolicy, { ...good, action: "sts:AssumeRoleWithWebIdentity" })).toBe("Denied");

@@ -33,7 +33,8 @@ export function trustSources(yaml: string, stack: string): TrustSource[] {
         const role = stacks[stack]?.resource?.aws_iam_role?.[name];
         if (!role) throw new Error(`no aws_iam_role.${name} in ${stack}`);
         const policy = role.assume_role_policy;
-        if (typeof policy !== "string" || policy.includes("${")) throw new Error(`assume_role_policy of ${name} is not literal JSON: ${policy}`);
+        if (typeof policy !== "string" || policy.includes("${"))
+          throw new Error(`assume_role_policy of ${name} is not literal JSON: ${policy}`);
         return policy;
       },
     },

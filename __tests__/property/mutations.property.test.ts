@@ -26,7 +26,8 @@ type Path = (string | number)[];
 function paths(value: unknown, prefix: Path = []): Path[] {
   const out: Path[] = [];
   if (Array.isArray(value)) value.forEach((v, i) => out.push([...prefix, i], ...paths(v, [...prefix, i])));
-  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) out.push([...prefix, k], ...paths(v, [...prefix, k]));
+  else if (value && typeof value === "object")
+    for (const [k, v] of Object.entries(value)) out.push([...prefix, k], ...paths(v, [...prefix, k]));
   return out;
 }
 
@@ -82,7 +83,18 @@ const strangeValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant(""),
   fc.string({ unit: "grapheme", maxLength: 40 }),
   fc.string({ unit: "binary", maxLength: 40 }),
-  fc.constantFrom("Billing/api", "a/b/c", "/", "ünïcødé/ñame", "\u0000", "\u202e", "https://", "${aws:username}", "~", "*"),
+  fc.constantFrom(
+    "Billing/api",
+    "a/b/c",
+    "/",
+    "ünïcødé/ñame",
+    "\u0000",
+    "\u202e",
+    "https://",
+    "${aws:username}",
+    "~",
+    "*",
+  ),
   fc.integer({ min: 1, max: 4 }).map((k) => "x".repeat(k * 50_000)),
   fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }),
   fc.dictionary(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 }), { maxKeys: 3 }),
@@ -96,13 +108,16 @@ type TextMutation = (text: string, random: () => number) => string;
 const textMutations: Record<string, TextMutation> = {
   duplicateKey: (text, random) => {
     const lines = text.split("\n");
-    const keyLines = lines.map((l, i) => [l, i] as const).filter(([l]) => /^\s*[A-Za-z][\w.-]*:\s*\S/.test(l) && !/^\s*-/.test(l));
+    const keyLines = lines
+      .map((l, i) => [l, i] as const)
+      .filter(([l]) => /^\s*[A-Za-z][\w.-]*:\s*\S/.test(l) && !/^\s*-/.test(l));
     const [line, i] = keyLines[Math.floor(random() * keyLines.length)];
     lines.splice(i + 1, 0, line);
     return lines.join("\n");
   },
   anchorAndAlias: (text) => text.replace(/^defaults:\n/m, "defaults: &defaults\n") + "extra: *defaults\n",
-  aliasForBinding: (text) => text.replace(/^bindings:\n {2}- /m, "bindings:\n  - &first\n    ").replace(/\n$/, "\n  - *first\n"),
+  aliasForBinding: (text) =>
+    text.replace(/^bindings:\n {2}- /m, "bindings:\n  - &first\n    ").replace(/\n$/, "\n  - *first\n"),
   undefinedAlias: (text) => text.replace(/^version: 1$/m, "version: *nowhere"),
   mergeKey: (text) => text.replace(/^defaults:\n/m, "defaults:\n  <<: { mode: irsa }\n"),
   aliasBomb: () => ALIAS_BOMB,
@@ -116,7 +131,7 @@ const textMutations: Record<string, TextMutation> = {
   tabs: (text) => text.replace(/^ {2}(\S)/m, "\t$1"),
   garbage: (text, random) => {
     const at = Math.floor(random() * text.length);
-    return `${text.slice(0, at)}${["{", "]", ": :", "\"", "'", "&", "*", "!!binary", "%YAML 1.1", "---\n", "\u0000"][Math.floor(random() * 11)]}${text.slice(at)}`;
+    return `${text.slice(0, at)}${["{", "]", ": :", '"', "'", "&", "*", "!!binary", "%YAML 1.1", "---\n", "\u0000"][Math.floor(random() * 11)]}${text.slice(at)}`;
   },
   bom: (text) => `\ufeff${text}`,
   empty: () => "",
@@ -135,7 +150,8 @@ function assertWellReported(result: LoadResult, text: string): void {
     if (!(Number.isInteger(problem.line) && problem.line >= 1 && problem.line <= lineCount + 1)) {
       throw new Error(`bad line ${problem.line} (file has ${lineCount}): ${formatProblem(problem)}`);
     }
-    if (!(Number.isInteger(problem.column) && problem.column >= 1)) throw new Error(`bad column: ${formatProblem(problem)}`);
+    if (!(Number.isInteger(problem.column) && problem.column >= 1))
+      throw new Error(`bad column: ${formatProblem(problem)}`);
     expect(problem.path.length).toBeGreaterThan(0);
     expect(problem.message.trim().length).toBeGreaterThan(0);
     const formatted = formatProblem(problem);
@@ -148,12 +164,18 @@ function load(text: string): LoadResult {
   try {
     return loadBindings(text, FILE);
   } catch (error) {
-    throw new Error(`loadBindings threw: ${(error as Error).stack}\n--- on ---\n${text.slice(0, 3000)}`, { cause: error });
+    throw new Error(`loadBindings threw: ${(error as Error).stack}\n--- on ---\n${text.slice(0, 3000)}`, {
+      cause: error,
+    });
   }
 }
 
 const baseFile = fc
-  .record({ seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }), bindings: fc.integer({ min: 1, max: 5 }), accounts: fc.integer({ min: 1, max: 3 }) })
+  .record({
+    seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+    bindings: fc.integer({ min: 1, max: 5 }),
+    accounts: fc.integer({ min: 1, max: 3 }),
+  })
   .map((options) => generateBindings({ ...options, clusters: options.accounts + 1 }).spec);
 
 describe("the loader on mutated files", () => {
@@ -170,7 +192,15 @@ describe("the loader on mutated files", () => {
   });
 
   test("a required key deleted: rejected, with positioned problems", () => {
-    const required: Path[] = [["version"], ["accounts"], ["clusters"], ["bindings", 0, "name"], ["bindings", 0, "serviceAccounts"], ["accounts", "acct-0", "id"], ["clusters", "cluster-0", "account"]];
+    const required: Path[] = [
+      ["version"],
+      ["accounts"],
+      ["clusters"],
+      ["bindings", 0, "name"],
+      ["bindings", 0, "serviceAccounts"],
+      ["accounts", "acct-0", "id"],
+      ["clusters", "cluster-0", "account"],
+    ];
     fc.assert(
       fc.property(baseFile, fc.constantFrom(...required), (spec, path) => {
         const text = toYaml(withValue(spec, path, undefined));
@@ -189,7 +219,17 @@ describe("the loader on mutated files", () => {
         const text = textMutations[name](toYaml(spec), rng(seed));
         const result = load(text);
         assertWellReported(result, text);
-        if (["duplicateKey", "aliasBomb", "undefinedAlias", "empty", "onlyComment", "scalarDocument", "listDocument"].includes(name)) {
+        if (
+          [
+            "duplicateKey",
+            "aliasBomb",
+            "undefinedAlias",
+            "empty",
+            "onlyComment",
+            "scalarDocument",
+            "listDocument",
+          ].includes(name)
+        ) {
           expect(result.model).toBeUndefined();
         }
       }),
@@ -212,7 +252,9 @@ describe("podiam validate on mutated files", () => {
   const dir = mkdtempSync(join(tmpdir(), "podiam-mutated-"));
   const spec = generateBindings({ bindings: 4, accounts: 2, clusters: 3, seed: 3 }).spec;
   const cases: Record<string, string> = {
-    "wrong-type-and-unknown-cluster": toYaml(withValue(withValue(spec, ["bindings", 1, "serviceAccounts"], 42), ["bindings", 0, "cluster"], "nowhere")),
+    "wrong-type-and-unknown-cluster": toYaml(
+      withValue(withValue(spec, ["bindings", 1, "serviceAccounts"], 42), ["bindings", 0, "cluster"], "nowhere"),
+    ),
     "alias-bomb": ALIAS_BOMB,
     "broken-yaml": textMutations.garbage(toYaml(spec), () => 0.37),
   };
@@ -220,12 +262,20 @@ describe("podiam validate on mutated files", () => {
   test.each(Object.keys(cases))("%s: exit 1, FILE:LINE:COLUMN problems, no stack trace", (name) => {
     const file = join(dir, `${name}.yaml`);
     writeFileSync(file, cases[name]);
-    const result = spawnSync(process.execPath, [join(ROOT, "bin", "podiam.js"), "validate", "-f", file], { encoding: "utf8", env: { ...process.env, PODIAM_DEBUG: "" } });
+    const result = spawnSync(process.execPath, [join(ROOT, "bin", "podiam.js"), "validate", "-f", file], {
+      encoding: "utf8",
+      env: { ...process.env, PODIAM_DEBUG: "" },
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).not.toMatch(/^\s+at .+[:(]\d+/m);
     expect(result.stderr).not.toMatch(/internal error/);
-    const problemLines = result.stderr.split("\n").filter((line) => line.startsWith(`${file}:`) && !/: \d+ errors?, /.test(line));
+    const problemLines = result.stderr
+      .split("\n")
+      .filter((line) => line.startsWith(`${file}:`) && !/: \d+ errors?, /.test(line));
     expect(problemLines.length).toBeGreaterThan(0);
-    for (const line of problemLines) expect(line).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:[1-9]\\d*:[1-9]\\d*: \\S.*: .+`));
+    for (const line of problemLines)
+      expect(line).toMatch(
+        new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:[1-9]\\d*:[1-9]\\d*: \\S.*: .+`),
+      );
   });
 });

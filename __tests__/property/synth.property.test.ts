@@ -36,7 +36,8 @@ const fileOptions = fc.record({
 
 function synthesize(text: string): Record<string, string> {
   const result = loadBindings(text, "bindings.yaml");
-  if (!result.model) throw new Error(`generated file rejected:\n${result.problems.map(formatProblem).join("\n")}\n---\n${text}`);
+  if (!result.model)
+    throw new Error(`generated file rejected:\n${result.problems.map(formatProblem).join("\n")}\n---\n${text}`);
   const outdir = mkdtempSync(join(tmpdir(), "podiam-prop-"));
   try {
     synthToDir(result.model, outdir);
@@ -79,7 +80,8 @@ function admitsExactlyDeclared(file: GeneratedFile, stacks: Record<string, strin
     const json: TerraformJson = JSON.parse(text);
     for (const [address, role] of Object.entries<TerraformJson>(json.resource?.aws_iam_role ?? {})) {
       roles++;
-      const binding: DeclaredBinding | undefined = byName.get(address) ?? file.declared.find((b) => b.roleName === role.name);
+      const binding: DeclaredBinding | undefined =
+        byName.get(address) ?? file.declared.find((b) => b.roleName === role.name);
       if (!binding) throw new Error(`role ${address} in ${stack} belongs to no declared binding`);
       expect(binding.account).toBe(alias);
       const roleArn = `arn:${partition}:iam::${account.id}:role${role.path}${role.name}`;
@@ -93,7 +95,9 @@ function admitsExactlyDeclared(file: GeneratedFile, stacks: Record<string, strin
           aud: "sts.amazonaws.com",
         });
         const declared =
-          irsa && binding.clusters.includes(triple.cluster) && binding.serviceAccounts.some((sa) => sa.namespace === triple.namespace && sa.name === triple.name);
+          irsa &&
+          binding.clusters.includes(triple.cluster) &&
+          binding.serviceAccounts.some((sa) => sa.namespace === triple.namespace && sa.name === triple.name);
         if (decision !== (declared ? "Allowed" : "Denied")) {
           throw new Error(
             `${stack}: role of "${binding.name}" (${binding.mode}) ${decision} ${triple.cluster} ${triple.namespace}/${triple.name}; declared: ${declared}\n${role.assume_role_policy}`,
@@ -150,7 +154,8 @@ describe("synth of random valid files", () => {
         const reordered = synthesize(toYaml(permuted(file.spec, permutation)));
         expect(Object.keys(reordered)).toEqual(Object.keys(original));
         for (const stack of Object.keys(original)) {
-          if (reordered[stack] !== original[stack]) throw new Error(`stack ${stack} differs after a permutation (permutation seed ${permutation})`);
+          if (reordered[stack] !== original[stack])
+            throw new Error(`stack ${stack} differs after a permutation (permutation seed ${permutation})`);
         }
       }),
       { seed: SEED, numRuns: 12 },

@@ -16,7 +16,9 @@ describe("IAM001 star action", () => {
     expect(finding.problem.severity).toBe("error");
     expect(finding.problem.path).toBe("bindings[0].policies.statements[0].actions[1]");
     expect(lineColumn(finding)).toBe(where(text, `"*"]`));
-    expect(finding.problem.message).toMatch(/binding "app", statement "S": allows every action \("\*"\); fix: list the actions/);
+    expect(finding.problem.message).toMatch(
+      /binding "app", statement "S": allows every action \("\*"\); fix: list the actions/,
+    );
   });
   test("a Deny of * is no grant", () => {
     const deny = withStatements(`        - effect: Deny
@@ -37,10 +39,17 @@ describe("IAM002 sensitive service wildcard", () => {
     expect(rest).toEqual([]);
     expect(finding.problem.severity).toBe("error");
     expect(lineColumn(finding)).toBe(where(text, "iam:*"));
-    expect(finding.problem.message).toMatch(/binding "app", statement "S": allows every iam action \("iam:\*"\); fix: list the iam actions/);
+    expect(finding.problem.message).toMatch(
+      /binding "app", statement "S": allows every iam action \("iam:\*"\); fix: list the iam actions/,
+    );
   });
   test("sqs:* (not sensitive) and s3:Get* are not IAM002", () => {
-    expect(findingsOf(withStatements(statement(`["sqs:*", "s3:Get*"]`, `["arn:aws:sqs:eu-west-1:111122223333:q"]`)), "IAM002")).toEqual([]);
+    expect(
+      findingsOf(
+        withStatements(statement(`["sqs:*", "s3:Get*"]`, `["arn:aws:sqs:eu-west-1:111122223333:q"]`)),
+        "IAM002",
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -51,7 +60,9 @@ describe("IAM003 privilege escalation", () => {
     expect(rest).toEqual([]);
     expect(finding.problem.severity).toBe("error");
     expect(lineColumn(finding)).toBe(where(text, `"iam:Put*Policy"`));
-    expect(finding.problem.message).toMatch(/binding "app", statement "S": "iam:Put\*Policy" allows privilege escalation \(.*iam:PutRolePolicy.*\).*fix: remove it/);
+    expect(finding.problem.message).toMatch(
+      /binding "app", statement "S": "iam:Put\*Policy" allows privilege escalation \(.*iam:PutRolePolicy.*\).*fix: remove it/,
+    );
   });
   test("iam:PassRole with ec2:RunInstances in another statement", () => {
     const text = withStatements(
@@ -67,7 +78,9 @@ describe("IAM003 privilege escalation", () => {
     const [finding, ...rest] = findingsOf(text, "IAM003");
     expect(rest).toEqual([]);
     expect(lineColumn(finding)).toBe(where(text, "iam:PassRole"));
-    expect(finding.problem.message).toMatch(/statement "Pass": "iam:PassRole" grants iam:PassRole and the role may also ec2:RunInstances/);
+    expect(finding.problem.message).toMatch(
+      /statement "Pass": "iam:PassRole" grants iam:PassRole and the role may also ec2:RunInstances/,
+    );
   });
   test("iam:PassRole alone, read-only iam and a Deny of iam:* are clean", () => {
     const text = withStatements(
@@ -85,12 +98,20 @@ describe("IAM003 privilege escalation", () => {
 
 describe("IAM004 iam:PassRole", () => {
   test("on * is an error at the resource", () => {
-    const text = withStatements(statement(`[iam:PassRole]`, `["*"]`, `          conditions: { StringEquals: { iam:PassedToService: ecs-tasks.amazonaws.com } }\n`));
+    const text = withStatements(
+      statement(
+        `[iam:PassRole]`,
+        `["*"]`,
+        `          conditions: { StringEquals: { iam:PassedToService: ecs-tasks.amazonaws.com } }\n`,
+      ),
+    );
     const [finding, ...rest] = findingsOf(text, "IAM004");
     expect(rest).toEqual([]);
     expect(finding.problem.severity).toBe("error");
     expect(lineColumn(finding)).toBe(where(text, `"*"]`));
-    expect(finding.problem.message).toMatch(/binding "app", statement "S": allows iam:PassRole on "\*", any role in the account; fix: list the role ARNs/);
+    expect(finding.problem.message).toMatch(
+      /binding "app", statement "S": allows iam:PassRole on "\*", any role in the account; fix: list the role ARNs/,
+    );
   });
   test("without iam:PassedToService is a warning at the action", () => {
     const text = withStatements(statement(`["iam:Pass*"]`, `["arn:aws:iam::111122223333:role/task"]`));
@@ -101,7 +122,13 @@ describe("IAM004 iam:PassRole", () => {
     expect(finding.problem.message).toMatch(/without an iam:PassedToService condition.*fix: add conditions/);
   });
   test("scoped and conditioned is clean", () => {
-    const text = withStatements(statement(`[iam:PassRole]`, `["arn:aws:iam::111122223333:role/task"]`, `          conditions: { StringEquals: { iam:PassedToService: ecs-tasks.amazonaws.com } }\n`));
+    const text = withStatements(
+      statement(
+        `[iam:PassRole]`,
+        `["arn:aws:iam::111122223333:role/task"]`,
+        `          conditions: { StringEquals: { iam:PassedToService: ecs-tasks.amazonaws.com } }\n`,
+      ),
+    );
     expect(findingsOf(text, "IAM004")).toEqual([]);
   });
 });
@@ -113,13 +140,19 @@ describe("IAM005 sts:AssumeRole anywhere", () => {
     expect(rest).toEqual([]);
     expect(finding.problem.severity).toBe("error");
     expect(lineColumn(finding)).toBe(where(text, `"*"]`));
-    expect(finding.problem.message).toMatch(/binding "app", statement "S": allows sts:AssumeRole on "\*".*fix: list the role ARNs/);
+    expect(finding.problem.message).toMatch(
+      /binding "app", statement "S": allows sts:AssumeRole on "\*".*fix: list the role ARNs/,
+    );
   });
   test("on any account's roles too", () => {
-    expect(findingsOf(withStatements(statement(`["sts:Assume*"]`, `["arn:aws:iam::*:role/deployer"]`)), "IAM005")).toHaveLength(1);
+    expect(
+      findingsOf(withStatements(statement(`["sts:Assume*"]`, `["arn:aws:iam::*:role/deployer"]`)), "IAM005"),
+    ).toHaveLength(1);
   });
   test("on a named role is clean", () => {
-    expect(findingsOf(withStatements(statement(`[sts:AssumeRole]`, `["arn:aws:iam::444455556666:role/reader"]`)), "IAM005")).toEqual([]);
+    expect(
+      findingsOf(withStatements(statement(`[sts:AssumeRole]`, `["arn:aws:iam::444455556666:role/reader"]`)), "IAM005"),
+    ).toEqual([]);
   });
 });
 
@@ -134,11 +167,23 @@ describe("IAM006 notActions / notResources", () => {
     expect(finding.problem.severity).toBe("error");
     expect(finding.problem.path).toBe("bindings[0].policies.statements[0].notActions");
     expect(lineColumn(finding)).toBe(where(text, "[iam:*]"));
-    expect(finding.problem.message).toMatch(/binding "app", statement "S": Allow with notActions.*fix: list the actions under actions/);
+    expect(finding.problem.message).toMatch(
+      /binding "app", statement "S": Allow with notActions.*fix: list the actions under actions/,
+    );
   });
   test("Allow with notResources is an error; Deny with notActions is clean", () => {
-    expect(findingsOf(withStatements(`        - actions: [s3:GetObject]\n          notResources: ["arn:aws:s3:::secret/*"]\n`), "IAM006")).toHaveLength(1);
-    expect(findingsOf(withStatements(`        - effect: Deny\n          notActions: [s3:GetObject]\n          resources: ["*"]\n`), "IAM006")).toEqual([]);
+    expect(
+      findingsOf(
+        withStatements(`        - actions: [s3:GetObject]\n          notResources: ["arn:aws:s3:::secret/*"]\n`),
+        "IAM006",
+      ),
+    ).toHaveLength(1);
+    expect(
+      findingsOf(
+        withStatements(`        - effect: Deny\n          notActions: [s3:GetObject]\n          resources: ["*"]\n`),
+        "IAM006",
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -154,7 +199,12 @@ describe("IAM007 resource * on scopable actions", () => {
     );
   });
   test("actions that only take * are clean", () => {
-    expect(findingsOf(withStatements(statement(`[sqs:ListQueues, route53:ListHostedZones, ec2:DescribeInstances]`, `["*"]`)), "IAM007")).toEqual([]);
+    expect(
+      findingsOf(
+        withStatements(statement(`[sqs:ListQueues, route53:ListHostedZones, ec2:DescribeInstances]`, `["*"]`)),
+        "IAM007",
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -178,28 +228,49 @@ describe("IAM008 unknown action", () => {
 `);
     const messages = findingsOf(text, "IAM008").map((f) => `${f.problem.path}: ${f.problem.message}`);
     expect(messages).toEqual([
-      expect.stringMatching(/^bindings\[0\]\.policies\.statements\[0\]\.actions\[0\]: .*unknown service "s4" \(did you mean "s3:GetObject"\?\)/),
+      expect.stringMatching(
+        /^bindings\[0\]\.policies\.statements\[0\]\.actions\[0\]: .*unknown service "s4" \(did you mean "s3:GetObject"\?\)/,
+      ),
       expect.stringMatching(/^bindings\[0\]\.policies\.statements\[0\]\.actions\[1\]: .*"s3:Fly\*" matches no action/),
-      expect.stringMatching(/^bindings\[0\]\.policies\.statements\[1\]\.actions\[0\]: .*"s3:DeleteObjects" is not an action of s3/),
+      expect.stringMatching(
+        /^bindings\[0\]\.policies\.statements\[1\]\.actions\[0\]: .*"s3:DeleteObjects" is not an action of s3/,
+      ),
     ]);
   });
   test("known actions in any case and wildcards that match are clean", () => {
-    expect(findingsOf(withStatements(statement(`[s3:getobject, "s3:List*", "sqs:?eceiveMessage"]`, `["arn:aws:s3:::b/*"]`)), "IAM008")).toEqual([]);
+    expect(
+      findingsOf(
+        withStatements(statement(`[s3:getobject, "s3:List*", "sqs:?eceiveMessage"]`, `["arn:aws:s3:::b/*"]`)),
+        "IAM008",
+      ),
+    ).toEqual([]);
   });
 });
 
 describe("IAM009 conditions", () => {
   test("an unknown operator is an error at the operator, with a suggestion", () => {
-    const text = withStatements(statement(`[s3:GetObject]`, `["arn:aws:s3:::b/*"]`, `          conditions: { StringEqual: { aws:PrincipalTag/team: a } }\n`));
+    const text = withStatements(
+      statement(
+        `[s3:GetObject]`,
+        `["arn:aws:s3:::b/*"]`,
+        `          conditions: { StringEqual: { aws:PrincipalTag/team: a } }\n`,
+      ),
+    );
     const [finding, ...rest] = findingsOf(text, "IAM009");
     expect(rest).toEqual([]);
     expect(finding.problem.severity).toBe("error");
     expect(lineColumn(finding)).toBe(where(text, "{ aws:PrincipalTag"));
-    expect(finding.problem.message).toMatch(/binding "app", statement "S": unknown condition operator "StringEqual" \(did you mean "StringEquals"\?\).*fix:/);
+    expect(finding.problem.message).toMatch(
+      /binding "app", statement "S": unknown condition operator "StringEqual" \(did you mean "StringEquals"\?\).*fix:/,
+    );
   });
   test("an unknown key, and a key none of the actions supports", () => {
     const text = withStatements(
-      statement(`[s3:GetObject]`, `["arn:aws:s3:::b/*"]`, `          conditions: { StringEquals: { aws:SourceAcount: "111122223333", s3:prefix: home/ } }\n`),
+      statement(
+        `[s3:GetObject]`,
+        `["arn:aws:s3:::b/*"]`,
+        `          conditions: { StringEquals: { aws:SourceAcount: "111122223333", s3:prefix: home/ } }\n`,
+      ),
     );
     const findings = findingsOf(text, "IAM009");
     expect(findings.map((f) => f.problem.path)).toEqual([
@@ -207,8 +278,12 @@ describe("IAM009 conditions", () => {
       'bindings[0].policies.statements[0].conditions.StringEquals["s3:prefix"]',
     ]);
     expect(lineColumn(findings[0])).toBe(where(text, '"111122223333"', 2));
-    expect(findings[0].problem.message).toMatch(/unknown condition key "aws:SourceAcount" \(did you mean "aws:SourceAccount"\?\)/);
-    expect(findings[1].problem.message).toMatch(/condition key "s3:prefix" is not available on s3:GetObject.*fix: move it/);
+    expect(findings[0].problem.message).toMatch(
+      /unknown condition key "aws:SourceAcount" \(did you mean "aws:SourceAccount"\?\)/,
+    );
+    expect(findings[1].problem.message).toMatch(
+      /condition key "s3:prefix" is not available on s3:GetObject.*fix: move it/,
+    );
   });
   test("operators with IfExists and set prefixes, global keys, tag keys and service keys of the actions are clean", () => {
     const text = withStatements(
@@ -236,10 +311,22 @@ describe("IAM010 secret reads on *", () => {
     expect(rest).toEqual([]);
     expect(finding.problem.severity).toBe("warning");
     expect(lineColumn(finding)).toBe(where(text, `"*"]`));
-    expect(finding.problem.message).toMatch(/binding "app", statement "S": reads secrets on "\*" \(ssm:GetParameter, ssm:GetParameters, ssm:GetParametersByPath, ssm:GetParameterHistory\).*fix: list the ARNs/);
+    expect(finding.problem.message).toMatch(
+      /binding "app", statement "S": reads secrets on "\*" \(ssm:GetParameter, ssm:GetParameters, ssm:GetParametersByPath, ssm:GetParameterHistory\).*fix: list the ARNs/,
+    );
   });
   test("on named resources, or other reads on *, is clean", () => {
-    expect(findingsOf(withStatements(statement(`[secretsmanager:GetSecretValue, kms:Decrypt]`, `["arn:aws:secretsmanager:eu-west-1:111122223333:secret:x"]`)), "IAM010")).toEqual([]);
+    expect(
+      findingsOf(
+        withStatements(
+          statement(
+            `[secretsmanager:GetSecretValue, kms:Decrypt]`,
+            `["arn:aws:secretsmanager:eu-west-1:111122223333:secret:x"]`,
+          ),
+        ),
+        "IAM010",
+      ),
+    ).toEqual([]);
     expect(findingsOf(withStatements(statement(`[s3:ListAllMyBuckets]`, `["*"]`)), "IAM010")).toEqual([]);
   });
 });

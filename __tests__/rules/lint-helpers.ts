@@ -27,7 +27,8 @@ ${statements}`);
 
 export function lintText(text: string): LintFinding[] {
   const result = loadBindings(text, "bindings.yaml");
-  if (!result.model || !result.source) throw new Error(`expected a valid file:\n${result.problems.map(formatProblem).join("\n")}`);
+  if (!result.model || !result.source)
+    throw new Error(`expected a valid file:\n${result.problems.map(formatProblem).join("\n")}`);
   return lint(result.model, result.source);
 }
 

@@ -23,13 +23,17 @@ describe("IAM011 AWS managed policies", () => {
   });
   test("the right name at the wrong path suggests the path", () => {
     const [finding] = findingsOf(withManaged("arn:aws:iam::aws:policy/AmazonEBSCSIDriverPolicy"), "IAM011");
-    expect(finding.problem.message).toMatch(/did you mean "arn:aws:iam::aws:policy\/service-role\/AmazonEBSCSIDriverPolicy"/);
+    expect(finding.problem.message).toMatch(
+      /did you mean "arn:aws:iam::aws:policy\/service-role\/AmazonEBSCSIDriverPolicy"/,
+    );
   });
   test("AdministratorAccess is an error, reported once (not again by IAM001)", () => {
     const text = withManaged("arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/AdministratorAccess");
     const findings = lintText(text).filter((f) => f.problem.path === "bindings[0].policies.managed[1]");
     expect(findings.map((f) => f.rule)).toEqual(["IAM011"]);
-    expect(findings[0].problem.message).toMatch(/binding "app", policies.managed\[1\]: AdministratorAccess gives the pod control of the account; fix: replace it/);
+    expect(findings[0].problem.message).toMatch(
+      /binding "app", policies.managed\[1\]: AdministratorAccess gives the pod control of the account; fix: replace it/,
+    );
   });
   test("a managed policy's own statements are linted and reported at policies.managed[i], naming it", () => {
     const text = withManaged("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess");
@@ -39,10 +43,15 @@ describe("IAM011 AWS managed policies", () => {
       "IAM010 warning bindings[0].policies.managed[0]",
     ]);
     expect(lineColumn(findings[1])).toBe(where(text, "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"));
-    expect(findings[1].problem.message).toMatch(/binding "app", AWS managed policy AmazonS3ReadOnlyAccess, statement 0: reads secrets on "\*" \(s3:GetObject, s3:GetObjectVersion\).*fix: replace AmazonS3ReadOnlyAccess/);
+    expect(findings[1].problem.message).toMatch(
+      /binding "app", AWS managed policy AmazonS3ReadOnlyAccess, statement 0: reads secrets on "\*" \(s3:GetObject, s3:GetObjectVersion\).*fix: replace AmazonS3ReadOnlyAccess/,
+    );
   });
   test("a known, scoped AWS managed policy and customer-managed ARNs are clean", () => {
-    const text = withManaged("arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy", "arn:aws:iam::111122223333:policy/mine");
+    const text = withManaged(
+      "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy",
+      "arn:aws:iam::111122223333:policy/mine",
+    );
     expect(lintText(text)).toEqual([]);
   });
 });
@@ -62,7 +71,9 @@ describe("SA001 default ServiceAccount", () => {
     );
   });
   test("a named ServiceAccount is clean", () => {
-    expect(findingsOf(fileWith(`  - name: app\n    cluster: prod-eu\n    serviceAccounts: [team/app]\n`), "SA001")).toEqual([]);
+    expect(
+      findingsOf(fileWith(`  - name: app\n    cluster: prod-eu\n    serviceAccounts: [team/app]\n`), "SA001"),
+    ).toEqual([]);
   });
 });
 
@@ -79,7 +90,11 @@ describe("waivers", () => {
   test("a waived finding is kept, with the reason", () => {
     const findings = lintText(waived);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ rule: "IAM007", binding: "app", waived: "the queue name is generated at deploy time" });
+    expect(findings[0]).toMatchObject({
+      rule: "IAM007",
+      binding: "app",
+      waived: "the queue name is generated at deploy time",
+    });
   });
   test("a waiver of another rule waives nothing", () => {
     const other = waived.replace("rule: IAM007", "rule: IAM010");

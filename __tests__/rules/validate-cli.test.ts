@@ -18,12 +18,16 @@ function validateText(text: string): { code: number; err: string } {
 test("validate: a lint error fails with exit 1 and FILE:LINE:COLUMN: PATH: severity RULE: message", () => {
   const { code, err } = validateText(withStatements(`        - actions: ["*"]\n          resources: ["*"]\n`));
   expect(code).toBe(1);
-  expect(err).toContain('bindings.yaml:12:21: bindings[0].policies.statements[0].actions[0]: error IAM001: binding "app", statements[0]: allows every action');
+  expect(err).toContain(
+    'bindings.yaml:12:21: bindings[0].policies.statements[0].actions[0]: error IAM001: binding "app", statements[0]: allows every action',
+  );
   expect(err).toMatch(/bindings.yaml: 1 error, 0 warnings\n$/);
 });
 
 test("validate: a warning alone exits 0 and is printed", () => {
-  const { code, err } = validateText(withStatements(`        - actions: [sqs:SendMessage]\n          resources: ["*"]\n`));
+  const { code, err } = validateText(
+    withStatements(`        - actions: [sqs:SendMessage]\n          resources: ["*"]\n`),
+  );
   expect(code).toBe(0);
   expect(err).toContain("bindings.yaml:13:23: bindings[0].policies.statements[0].resources[0]: warning IAM007: ");
   expect(err).toMatch(/0 errors, 1 warning, valid\n$/);
@@ -31,7 +35,10 @@ test("validate: a warning alone exits 0 and is printed", () => {
 
 test("validate: a waived error is not reported and does not fail", () => {
   const { code, err } = validateText(
-    withStatements(`        - actions: ["*"]\n          resources: ["*"]\n`, `    waivers:\n      - rule: IAM001\n        reason: break-glass role, reviewed by security\n`),
+    withStatements(
+      `        - actions: ["*"]\n          resources: ["*"]\n`,
+      `    waivers:\n      - rule: IAM001\n        reason: break-glass role, reviewed by security\n`,
+    ),
   );
   expect(code).toBe(0);
   expect(err).toBe("bindings.yaml: 0 errors, 0 warnings, 1 waived, valid\n");

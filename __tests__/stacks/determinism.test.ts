@@ -45,7 +45,9 @@ test("reordering statements changes no address", () => {
       .filter(([file]) => file.endsWith("cdk.tf.json"))
       .flatMap(([file, text]) => {
         const resources = JSON.parse(text).resource ?? {};
-        return Object.entries(resources).flatMap(([type, byName]) => Object.keys(byName as object).map((name) => `${file}:${type}.${name}`));
+        return Object.entries(resources).flatMap(([type, byName]) =>
+          Object.keys(byName as object).map((name) => `${file}:${type}.${name}`),
+        );
       })
       .sort();
   const before = synthTree(EXAMPLE);

@@ -100,7 +100,9 @@ describe("IRSA role", () => {
     expect(texts["iam-prod"]).toHaveResourceWithProperties(IamPolicy, { name: "eks-invoice-reader", path: "/eks/" });
     expect(JSON.parse(iam.resource.aws_iam_policy["invoice-reader"].policy)).toEqual({
       Version: "2012-10-17",
-      Statement: [{ Sid: "ReadInvoices", Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::invoices/*" }],
+      Statement: [
+        { Sid: "ReadInvoices", Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::invoices/*" },
+      ],
     });
     // Literal names and ARNs, so a reviewer reads the real ones in the plan; depends_on keeps the order.
     expect(texts["iam-prod"]).toHaveResourceWithProperties(IamRolePolicyAttachment, {
@@ -118,7 +120,10 @@ describe("IRSA role", () => {
   test("attachments are exclusive by default: every attached policy listed, after the attachments", () => {
     expect(texts["iam-prod"]).toHaveResourceWithProperties(IamRolePolicyAttachmentsExclusive, {
       role_name: "eks-invoice-reader",
-      policy_arns: ["arn:aws:iam::111122223333:policy/eks/eks-invoice-reader", "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"],
+      policy_arns: [
+        "arn:aws:iam::111122223333:policy/eks/eks-invoice-reader",
+        "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess",
+      ],
       depends_on: [
         "aws_iam_role.invoice-reader",
         "aws_iam_role_policy_attachment.invoice-reader",
@@ -133,12 +138,18 @@ describe("IRSA role", () => {
 
   test("the provider assumes the account's role and only accepts that account", () => {
     expect(iam.provider.aws).toEqual([
-      { region: "eu-west-1", allowed_account_ids: ["111122223333"], assume_role: [{ role_arn: "arn:aws:iam::111122223333:role/terraform" }] },
+      {
+        region: "eu-west-1",
+        allowed_account_ids: ["111122223333"],
+        assume_role: [{ role_arn: "arn:aws:iam::111122223333:role/terraform" }],
+      },
     ]);
   });
 
   test("the output lists every role's ARN, computed", () => {
-    expect(iam.output.role_arns.value).toEqual({ "invoice-reader": "arn:aws:iam::111122223333:role/eks/eks-invoice-reader" });
+    expect(iam.output.role_arns.value).toEqual({
+      "invoice-reader": "arn:aws:iam::111122223333:role/eks/eks-invoice-reader",
+    });
   });
 
   test("the ServiceAccounts carry the role ARN plus default annotations and labels", () => {
@@ -154,7 +165,10 @@ describe("IRSA role", () => {
       },
       automount_service_account_token: true,
     });
-    expect(Object.keys(json["k8s-eu"].resource.kubernetes_service_account_v1).sort()).toEqual(["billing__api", "billing__worker"]);
+    expect(Object.keys(json["k8s-eu"].resource.kubernetes_service_account_v1).sort()).toEqual([
+      "billing__api",
+      "billing__worker",
+    ]);
   });
 
   test("the k8s stack reaches the API server as eks-oidc does: endpoint, CA and token from the cluster", () => {
@@ -208,7 +222,9 @@ describe("multi-cluster and cross-account IRSA", () => {
   test("the role's account gets its own OIDC provider for the foreign cluster", () => {
     const shared = json["iam-shared"];
     expect(shared.resource.aws_iam_openid_connect_provider.eu.url).toBe(ISSUER_EU);
-    expect(trustOf(shared, "reader").Statement[0].Principal.Federated).toBe(`arn:aws:iam::444455556666:oidc-provider/${HOST_EU}`);
+    expect(trustOf(shared, "reader").Statement[0].Principal.Federated).toBe(
+      `arn:aws:iam::444455556666:oidc-provider/${HOST_EU}`,
+    );
     expect(shared.output.role_arns.value).toEqual({ reader: "arn:aws:iam::444455556666:role/eks/eks-reader" });
   });
 
@@ -272,7 +288,9 @@ describe("Pod Identity and both", () => {
     const orders = json["k8s-us"].resource.kubernetes_service_account_v1.orders__consumer;
     expect(orders.metadata.annotations["eks.amazonaws.com/role-arn"]).toBeUndefined();
     const payments = json["k8s-eu"].resource.kubernetes_service_account_v1.payments__api;
-    expect(payments.metadata.annotations["eks.amazonaws.com/role-arn"]).toBe("arn:aws:iam::111122223333:role/eks/eks-payments");
+    expect(payments.metadata.annotations["eks.amazonaws.com/role-arn"]).toBe(
+      "arn:aws:iam::111122223333:role/eks/eks-payments",
+    );
   });
 
   test("both: the IRSA statement and the Pod Identity statement on one role, and no OIDC provider for pod-identity alone", () => {
@@ -298,12 +316,17 @@ describe("OIDC provider modes and issuers read at plan time", () => {
   const iam = json["iam-prod"];
 
   test("adopt imports the existing provider by its ARN", () => {
-    expect(iam.import).toContainEqual({ to: "aws_iam_openid_connect_provider.eu", id: `arn:aws:iam::111122223333:oidc-provider/${HOST_EU}` });
+    expect(iam.import).toContainEqual({
+      to: "aws_iam_openid_connect_provider.eu",
+      id: `arn:aws:iam::111122223333:oidc-provider/${HOST_EU}`,
+    });
   });
 
   test("an issuer read from the cluster: data source in the cluster's region, a local for the host, the trust uses it", () => {
     expect(iam.data.aws_eks_cluster.us).toMatchObject({ name: "us", provider: "aws.us-east-1" });
-    expect(iam.locals.oidc_issuer_host_us).toBe('${replace(data.aws_eks_cluster.us.identity[0].oidc[0].issuer, "https://", "")}');
+    expect(iam.locals.oidc_issuer_host_us).toBe(
+      '${replace(data.aws_eks_cluster.us.identity[0].oidc[0].issuer, "https://", "")}',
+    );
     const policy = iam.resource.aws_iam_role.a.assume_role_policy as string;
     expect(policy).toContain('"Federated":"arn:aws:iam::111122223333:oidc-provider/${local.oidc_issuer_host_us}"');
     expect(policy).toContain('"${local.oidc_issuer_host_us}:sub":"system:serviceaccount:team:a"');
@@ -345,7 +368,16 @@ describe("ServiceAccounts owned elsewhere, exec auth, opt-outs and adoption", ()
       {
         api_version: "client.authentication.k8s.io/v1beta1",
         command: "aws",
-        args: ["eks", "get-token", "--cluster-name", "us", "--region", "us-east-1", "--role-arn", "arn:aws:iam::111122223333:role/terraform"],
+        args: [
+          "eks",
+          "get-token",
+          "--cluster-name",
+          "us",
+          "--region",
+          "us-east-1",
+          "--role-arn",
+          "arn:aws:iam::111122223333:role/terraform",
+        ],
       },
     ]);
     expect(json["k8s-us"].data.aws_eks_cluster_auth).toBeUndefined();
@@ -379,10 +411,12 @@ describe("ServiceAccounts owned elsewhere, exec auth, opt-outs and adoption", ()
 });
 
 describe("renames", () => {
-  const base = BASE.replace("  us: {", "  us-east: {").replace(/clusters:\n/, "clusters:\n").replace(
-    `us-east: { account: prod, region: us-east-1, oidcIssuer`,
-    `us-east: { account: prod, region: us-east-1, previousNames: [us], oidcIssuer`,
-  );
+  const base = BASE.replace("  us: {", "  us-east: {")
+    .replace(/clusters:\n/, "clusters:\n")
+    .replace(
+      `us-east: { account: prod, region: us-east-1, oidcIssuer`,
+      `us-east: { account: prod, region: us-east-1, previousNames: [us], oidcIssuer`,
+    );
   const { json } = synth(
     `
   - name: dns-v3
@@ -425,7 +459,10 @@ describe("renames", () => {
         ...chain("aws_iam_role_policy_attachment", "__aws_AmazonRoute53ReadOnlyAccess"),
         ...chain("aws_iam_role_policy_attachments_exclusive"),
         { from: "aws_iam_openid_connect_provider.us", to: "aws_iam_openid_connect_provider.us-east" },
-        { from: "aws_eks_pod_identity_association.us__orders__consumer", to: "aws_eks_pod_identity_association.us-east__orders__consumer" },
+        {
+          from: "aws_eks_pod_identity_association.us__orders__consumer",
+          to: "aws_eks_pod_identity_association.us-east__orders__consumer",
+        },
       ]),
     );
     expect(moved).toHaveLength(12);
@@ -445,13 +482,22 @@ describe("names that join alike", () => {
 `);
 
   test("every ServiceAccount and association keeps its own address", () => {
-    expect(Object.keys(json["k8s-eu"].resource.kubernetes_service_account_v1).sort()).toEqual(["b-c__d", "c__d", "team__app"]);
-    expect(Object.keys(json["iam-prod"].resource.aws_eks_pod_identity_association).sort()).toEqual(["eu__b-c__d", "eu__c__d"]);
+    expect(Object.keys(json["k8s-eu"].resource.kubernetes_service_account_v1).sort()).toEqual([
+      "b-c__d",
+      "c__d",
+      "team__app",
+    ]);
+    expect(Object.keys(json["iam-prod"].resource.aws_eks_pod_identity_association).sort()).toEqual([
+      "eu__b-c__d",
+      "eu__c__d",
+    ]);
   });
 
   test("two managed policies whose names differ only in punctuation get distinct keys, whatever their order", () => {
     const attachments = json["iam-prod"].resource.aws_iam_role_policy_attachment;
-    const keys = Object.keys(attachments).filter((k) => k.startsWith("two-policies__")).sort();
+    const keys = Object.keys(attachments)
+      .filter((k) => k.startsWith("two-policies__"))
+      .sort();
     expect(keys).toHaveLength(2);
     expect(keys.map((k) => attachments[k].policy_arn).sort()).toEqual([
       "arn:aws:iam::111122223333:policy/team.reader",
@@ -481,7 +527,13 @@ describe("backends", () => {
     const base = `${BASE}terraform:\n  backend:\n    s3: { bucket: acme-tf-state, region: eu-west-1, keyPrefix: irsa }\n`;
     const { json } = synth("  - { name: a, cluster: eu, serviceAccounts: [t/a] }\n", base);
     expect(json["iam-shared"].terraform.backend).toEqual({
-      s3: { bucket: "acme-tf-state", region: "eu-west-1", key: "irsa/iam-shared.tfstate", encrypt: true, use_lockfile: true },
+      s3: {
+        bucket: "acme-tf-state",
+        region: "eu-west-1",
+        key: "irsa/iam-shared.tfstate",
+        encrypt: true,
+        use_lockfile: true,
+      },
     });
   });
 });

@@ -70,7 +70,12 @@ function changes(plan: PlanJson, type?: string): ResourceChange[] {
 
 function after(plan: PlanJson, address: string): Json {
   const change = changes(plan).find((c) => c.address === address);
-  if (!change) throw new Error(`${address} is not planned; planned: ${changes(plan).map((c) => c.address).join(", ")}`);
+  if (!change)
+    throw new Error(
+      `${address} is not planned; planned: ${changes(plan)
+        .map((c) => c.address)
+        .join(", ")}`,
+    );
   return change.change.after;
 }
 
@@ -120,7 +125,11 @@ const CASES: readonly FixtureCase[] = [
         expect(dns.permissions_boundary).toBe("arn:aws:iam::111122223333:policy/workload-boundary");
         expect(dns.tags).toMatchObject({ "managed-by": "podiam" });
         // One role trusted by both clusters: one trust statement per cluster.
-        expect(statements(dns.assume_role_policy).map((s) => s.Principal.Federated).sort()).toEqual([
+        expect(
+          statements(dns.assume_role_policy)
+            .map((s) => s.Principal.Federated)
+            .sort(),
+        ).toEqual([
           "arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE",
           "arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/5C5D4D1B8E2F4A3B9C7D6E5F4A3B2C1D",
         ]);
@@ -129,15 +138,20 @@ const CASES: readonly FixtureCase[] = [
         // Cross-account IRSA: the role in shared, trusting prod-eu's issuer through shared's own provider.
         expect(after(plan!, "aws_iam_openid_connect_provider.prod-eu").url).toBe(EXAMPLE_EU);
         const role = after(plan!, "aws_iam_role.invoice-reader");
-        expect(role).toMatchObject({ name: "invoice-reader", max_session_duration: 7200, permissions_boundary: "arn:aws:iam::444455556666:policy/boundary" });
+        expect(role).toMatchObject({
+          name: "invoice-reader",
+          max_session_duration: 7200,
+          permissions_boundary: "arn:aws:iam::444455556666:policy/boundary",
+        });
         const trust = statements(role.assume_role_policy);
         expect(trust.map((s) => s.Principal.Federated)).toEqual([
           "arn:aws:iam::444455556666:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE",
         ]);
-        expect(asList(trust[0].Condition.StringEquals["oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE:sub"]).sort()).toEqual([
-          "system:serviceaccount:billing:invoice-api",
-          "system:serviceaccount:billing:invoice-worker",
-        ]);
+        expect(
+          asList(
+            trust[0].Condition.StringEquals["oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE:sub"],
+          ).sort(),
+        ).toEqual(["system:serviceaccount:billing:invoice-api", "system:serviceaccount:billing:invoice-worker"]);
       },
     }),
   },
@@ -176,16 +190,48 @@ const CASES: readonly FixtureCase[] = [
           const writer = "arn:aws:iam::210987654321:role/pi-metrics-writer";
           expect(associations).toEqual(
             expect.arrayContaining([
-              { cluster: "platform-eu-1", namespace: "monitoring", serviceAccount: "prometheus", role: writer, region: "eu-west-1" },
-              { cluster: "platform-eu-1", namespace: "monitoring", serviceAccount: "thanos-receive", role: writer, region: "eu-west-1" },
-              { cluster: "platform-us-1", namespace: "monitoring", serviceAccount: "prometheus", role: writer, region: "us-east-2" },
-              { cluster: "platform-us-1", namespace: "monitoring", serviceAccount: "thanos-receive", role: writer, region: "us-east-2" },
-              { cluster: "platform-us-1", namespace: "shop", serviceAccount: "cart", role: "arn:aws:iam::210987654321:role/shop/shop-cart", region: "us-east-2" },
+              {
+                cluster: "platform-eu-1",
+                namespace: "monitoring",
+                serviceAccount: "prometheus",
+                role: writer,
+                region: "eu-west-1",
+              },
+              {
+                cluster: "platform-eu-1",
+                namespace: "monitoring",
+                serviceAccount: "thanos-receive",
+                role: writer,
+                region: "eu-west-1",
+              },
+              {
+                cluster: "platform-us-1",
+                namespace: "monitoring",
+                serviceAccount: "prometheus",
+                role: writer,
+                region: "us-east-2",
+              },
+              {
+                cluster: "platform-us-1",
+                namespace: "monitoring",
+                serviceAccount: "thanos-receive",
+                role: writer,
+                region: "us-east-2",
+              },
+              {
+                cluster: "platform-us-1",
+                namespace: "shop",
+                serviceAccount: "cart",
+                role: "arn:aws:iam::210987654321:role/shop/shop-cart",
+                region: "us-east-2",
+              },
             ]),
           );
           // pod-identity: the EKS service only; both: web identity and the EKS service.
           const principals = (binding: string) =>
-            statements(after(plan!, `aws_iam_role.${binding}`).assume_role_policy).map((s) => Object.keys(s.Principal)[0] + ":" + Object.values(s.Principal)[0]);
+            statements(after(plan!, `aws_iam_role.${binding}`).assume_role_policy).map(
+              (s) => Object.keys(s.Principal)[0] + ":" + Object.values(s.Principal)[0],
+            );
           expect(new Set(principals("metrics-writer"))).toEqual(new Set(["Service:pods.eks.amazonaws.com"]));
           expect(new Set(principals("cart"))).toEqual(
             new Set([
@@ -194,16 +240,19 @@ const CASES: readonly FixtureCase[] = [
             ]),
           );
           expect(new Set(principals("log-shipper"))).toEqual(
-            new Set(["Federated:arn:aws:iam::210987654321:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/0A1B2C3D4E5F60718293A4B5C6D7E8F9"]),
+            new Set([
+              "Federated:arn:aws:iam::210987654321:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/0A1B2C3D4E5F60718293A4B5C6D7E8F9",
+            ]),
           );
           // Exclusive attachments: the managed ARNs are listed (the own policy's ARN is unknown yet).
           expect(after(plan!, "aws_iam_role_policy_attachments_exclusive.metrics-writer").policy_arns).toContain(
             "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy",
           );
-          expect(changes(plan!, "aws_iam_role_policy_attachments_exclusive").map((c) => c.change.after.role_name).sort()).toEqual([
-            "pi-metrics-writer",
-            "shop-cart",
-          ]);
+          expect(
+            changes(plan!, "aws_iam_role_policy_attachments_exclusive")
+              .map((c) => c.change.after.role_name)
+              .sort(),
+          ).toEqual(["pi-metrics-writer", "shop-cart"]);
           expect(after(plan!, "aws_iam_role.cart").tags).toEqual({ "managed-by": "podiam", team: "shop" });
         },
       },
@@ -238,7 +287,8 @@ const CASES: readonly FixtureCase[] = [
       },
       {
         stack: "iam-adopted",
-        validateOnly: "oidcProvider: adopt imports the existing IAM OIDC provider, and planning an import reads it from IAM (an AWS call)",
+        validateOnly:
+          "oidcProvider: adopt imports the existing IAM OIDC provider, and planning an import reads it from IAM (an AWS call)",
         check: (_plan, json) => {
           expect(json.import).toEqual([
             {
@@ -273,10 +323,17 @@ const CASES: readonly FixtureCase[] = [
           expect(changes(plan!, "aws_iam_role_policy_attachment").map((c) => c.change.after.policy_arn)).toContain(
             "arn:aws-us-gov:iam::aws:policy/AmazonS3ReadOnlyAccess",
           );
-          expect(statement(after(plan!, "aws_iam_policy.gov-reports").policy, "WriteReports").Resource).toBe("arn:aws-us-gov:s3:::gov-reports/*");
+          expect(statement(after(plan!, "aws_iam_policy.gov-reports").policy, "WriteReports").Resource).toBe(
+            "arn:aws-us-gov:s3:::gov-reports/*",
+          );
           // What users get keeps its S3 backend and its provider role; only the scratch copy differs.
           expect(json.terraform.backend).toEqual({
-            s3: expect.objectContaining({ bucket: "acme-gov-tf-state", region: "us-gov-west-1", key: "podiam/irsa/iam-gov.tfstate", use_lockfile: true }),
+            s3: expect.objectContaining({
+              bucket: "acme-gov-tf-state",
+              region: "us-gov-west-1",
+              key: "podiam/irsa/iam-gov.tfstate",
+              use_lockfile: true,
+            }),
           });
           expect(json.provider.aws[0]).toMatchObject({
             region: "us-gov-west-1",
@@ -300,10 +357,15 @@ const CASES: readonly FixtureCase[] = [
           expect(after(plan!, "aws_iam_openid_connect_provider.china-north").url).toBe(
             "https://oidc.eks.cn-north-1.amazonaws.com.cn/id/0123456789ABCDEF0123456789ABCDEF",
           );
-          expect(statements(after(plan!, "aws_iam_role.china-uploader").assume_role_policy)[0].Principal.Federated).toBe(
+          expect(
+            statements(after(plan!, "aws_iam_role.china-uploader").assume_role_policy)[0].Principal.Federated,
+          ).toBe(
             "arn:aws-cn:iam::147036925814:oidc-provider/oidc.eks.cn-north-1.amazonaws.com.cn/id/0123456789ABCDEF0123456789ABCDEF",
           );
-          expect(json.terraform.backend.s3).toMatchObject({ bucket: "acme-gov-tf-state", key: "podiam/irsa/iam-china.tfstate" });
+          expect(json.terraform.backend.s3).toMatchObject({
+            bucket: "acme-gov-tf-state",
+            key: "podiam/irsa/iam-china.tfstate",
+          });
         },
       },
     ],
@@ -333,20 +395,29 @@ const CASES: readonly FixtureCase[] = [
           const team = after(plan!, "aws_iam_policy.team-data").policy;
           expect(team).toContain("${aws:PrincipalTag/team}");
           expect(team).not.toContain("$${");
-          expect(asList(statement(team, "TeamPrefix").Resource)).toEqual(["arn:aws:s3:::team-data/${aws:PrincipalTag/team}/*"]);
+          expect(asList(statement(team, "TeamPrefix").Resource)).toEqual([
+            "arn:aws:s3:::team-data/${aws:PrincipalTag/team}/*",
+          ]);
           expect(Object.keys(statement(team, "ListTeamPrefix").Condition)).toEqual(["StringLike"]);
-          expect(asList(statement(team, "ListTeamPrefix").Condition.StringLike["s3:prefix"])).toEqual(["${aws:PrincipalTag/team}/*"]);
+          expect(asList(statement(team, "ListTeamPrefix").Condition.StringLike["s3:prefix"])).toEqual([
+            "${aws:PrincipalTag/team}/*",
+          ]);
           // Free text from the file reaches AWS as written too.
           const role = after(plan!, "aws_iam_role.team-data");
           expect(role.description).toBe("Team data under s3://team-data/${aws:PrincipalTag/team}/");
           expect(role.tags).toEqual({ pattern: "${team}/%{prefix}" });
-          expect(after(plan!, "aws_iam_policy.team-data").description).toBe("Team data under s3://team-data/${aws:PrincipalTag/team}/");
+          expect(after(plan!, "aws_iam_policy.team-data").description).toBe(
+            "Team data under s3://team-data/${aws:PrincipalTag/team}/",
+          );
           const tenant = after(plan!, "aws_iam_policy.tenant-data").policy;
-          expect(asList(statement(tenant, "NamespacePrefix").Resource)).toEqual(["arn:aws:s3:::tenant-data/${aws:PrincipalTag/kubernetes-namespace}/*"]);
-          expect(changes(plan!, "aws_eks_pod_identity_association").map((c) => `${c.change.after.namespace}/${c.change.after.service_account}`).sort()).toEqual([
-            "tenant-a/app",
-            "tenant-b/app",
+          expect(asList(statement(tenant, "NamespacePrefix").Resource)).toEqual([
+            "arn:aws:s3:::tenant-data/${aws:PrincipalTag/kubernetes-namespace}/*",
           ]);
+          expect(
+            changes(plan!, "aws_eks_pod_identity_association")
+              .map((c) => `${c.change.after.namespace}/${c.change.after.service_account}`)
+              .sort(),
+          ).toEqual(["tenant-a/app", "tenant-b/app"]);
         },
       },
     ],
@@ -382,7 +453,8 @@ function impliedIamStacks(file: string, checks: Record<string, StackCase["check"
       const keys: string[] = binding.clusters ?? [binding.cluster];
       if ((binding.account ?? clusters[keys[0]].account) !== alias) continue;
       const mode = binding.mode ?? defaults.mode ?? "irsa";
-      const name = binding.role?.name ?? `${defaults.roleNamePrefix ?? ""}${binding.previousNames?.[0] ?? binding.name}`;
+      const name =
+        binding.role?.name ?? `${defaults.roleNamePrefix ?? ""}${binding.previousNames?.[0] ?? binding.name}`;
       const path = binding.role?.path ?? defaults.rolePath ?? "/";
       roleArns[binding.name] = `arn:${account.partition ?? "aws"}:iam::${account.id}:role${path}${name}`;
       const hasStatements = (binding.policies?.statements ?? []).length > 0;
@@ -392,13 +464,16 @@ function impliedIamStacks(file: string, checks: Record<string, StackCase["check"
       add("aws_iam_role_policy_attachments_exclusive", binding.role?.exclusivePolicyAttachments === false ? 0 : 1);
       if (mode !== "irsa") add("aws_eks_pod_identity_association", keys.length * binding.serviceAccounts.length);
       if (mode !== "pod-identity") keys.forEach((key) => trusted.add(key));
-      if (binding.adopt?.role || binding.adopt?.policy) needsAws.push(`binding ${binding.name} adopts its role or policy (an import reads it from IAM)`);
+      if (binding.adopt?.role || binding.adopt?.policy)
+        needsAws.push(`binding ${binding.name} adopts its role or policy (an import reads it from IAM)`);
     }
     const oidcProviders = [...trusted].filter((key) => (clusters[key].oidcProvider ?? "create") !== "existing").sort();
     add("aws_iam_openid_connect_provider", oidcProviders.length);
     for (const key of [...trusted].sort()) {
-      if (clusters[key].oidcIssuer === undefined) needsAws.push(`the issuer of cluster ${key} is read from aws_eks_cluster at plan time`);
-      else if (clusters[key].oidcProvider === "adopt") needsAws.push(`the OIDC provider of cluster ${key} is adopted (an import reads it from IAM)`);
+      if (clusters[key].oidcIssuer === undefined)
+        needsAws.push(`the issuer of cluster ${key} is read from aws_eks_cluster at plan time`);
+      else if (clusters[key].oidcProvider === "adopt")
+        needsAws.push(`the OIDC provider of cluster ${key} is adopted (an import reads it from IAM)`);
     }
     stacks.push({
       stack: `iam-${alias}`,
@@ -420,21 +495,35 @@ function checkPlanConsistency(plan: PlanJson, expected: StackCase): void {
   const roleArns: Record<string, string> = expected.roleArns!;
   // One role per binding, addressed by the binding's name; its ARN, as IAM will make it from the
   // planned path and name, is the one in the output.
-  expect(changes(plan, "aws_iam_role").map((c) => c.address).sort()).toEqual(Object.keys(roleArns).map((b) => `aws_iam_role.${b}`).sort());
+  expect(
+    changes(plan, "aws_iam_role")
+      .map((c) => c.address)
+      .sort(),
+  ).toEqual(
+    Object.keys(roleArns)
+      .map((b) => `aws_iam_role.${b}`)
+      .sort(),
+  );
   for (const [binding, arn] of Object.entries(roleArns)) {
     const role = after(plan, `aws_iam_role.${binding}`);
     expect(arn.endsWith(`:role${role.path}${role.name}`)).toBe(true);
   }
   const roleNames = new Set(changes(plan, "aws_iam_role").map((c) => c.change.after.name));
   for (const c of changes(plan, "aws_iam_role_policy_attachment")) expect(roleNames).toContain(c.change.after.role);
-  for (const c of changes(plan, "aws_iam_role_policy_attachments_exclusive")) expect(roleNames).toContain(c.change.after.role_name);
-  for (const c of changes(plan, "aws_eks_pod_identity_association")) expect(Object.values(roleArns)).toContain(c.change.after.role_arn);
+  for (const c of changes(plan, "aws_iam_role_policy_attachments_exclusive"))
+    expect(roleNames).toContain(c.change.after.role_name);
+  for (const c of changes(plan, "aws_eks_pod_identity_association"))
+    expect(Object.values(roleArns)).toContain(c.change.after.role_arn);
 
   // OIDC providers, by cluster key, for the audience STS; a role that trusts one this stack
   // creates depends on it (so that apply creates the provider first).
   const providers = changes(plan, "aws_iam_openid_connect_provider");
-  expect(providers.map((c) => c.address).sort()).toEqual(expected.oidcProviders!.map((key) => `aws_iam_openid_connect_provider.${key}`).sort());
-  const providerByHost = new Map(providers.map((c) => [String(c.change.after.url).replace(/^https:\/\//, ""), c.address]));
+  expect(providers.map((c) => c.address).sort()).toEqual(
+    expected.oidcProviders!.map((key) => `aws_iam_openid_connect_provider.${key}`).sort(),
+  );
+  const providerByHost = new Map(
+    providers.map((c) => [String(c.change.after.url).replace(/^https:\/\//, ""), c.address]),
+  );
   for (const c of providers) {
     expect(c.change.after.client_id_list).toEqual([STS]);
     expect(c.change.after.url).toMatch(/^https:\/\//);
@@ -484,7 +573,8 @@ describeWithTerraform("IAM stacks under the real Terraform AWS provider (offline
 
   afterAll(async () => {
     await Promise.allSettled(runs.values());
-    if (process.env.PODIAM_KEEP_TF_SCRATCH !== "1") for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+    if (process.env.PODIAM_KEEP_TF_SCRATCH !== "1")
+      for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
   }, TIMEOUT);
 
   for (const fixture of CASES) {
@@ -493,7 +583,11 @@ describeWithTerraform("IAM stacks under the real Terraform AWS provider (offline
       test("synthesizes the IAM stacks under test, and no other IAM stack", () => {
         const outdir = synthesized.get(key(fixture.file, fixture.stacks[0].stack))!.outdir;
         const stacks = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")).stacks;
-        expect(Object.keys(stacks).filter((s) => s.startsWith("iam-")).sort()).toEqual(fixture.stacks.map((s) => s.stack).sort());
+        expect(
+          Object.keys(stacks)
+            .filter((s) => s.startsWith("iam-"))
+            .sort(),
+        ).toEqual(fixture.stacks.map((s) => s.stack).sort());
       });
 
       for (const stack of fixture.stacks) {
@@ -532,7 +626,8 @@ describeWithTerraform("IAM stacks under the real Terraform AWS provider (offline
           `${stack.stack}: offline plan creates what the bindings imply, and outputs role_arns`,
           async () => {
             const result = await runs.get(id)!;
-            if (!result.planJson) throw new Error(describeFailure(result.show ?? result.plan ?? result.validate ?? result.init));
+            if (!result.planJson)
+              throw new Error(describeFailure(result.show ?? result.plan ?? result.validate ?? result.init));
             checkPlanConsistency(result.planJson, stack);
             stack.check?.(result.planJson, json());
           },

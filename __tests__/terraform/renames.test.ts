@@ -5,7 +5,14 @@
  */
 import { writeFileSync } from "fs";
 import { join } from "path";
-import { describeWithTerraform, describeFailure, offlineStackCopy, PlanJson, runStack, terraform } from "../helpers/terraform";
+import {
+  describeWithTerraform,
+  describeFailure,
+  offlineStackCopy,
+  PlanJson,
+  runStack,
+  terraform,
+} from "../helpers/terraform";
 import { modelOf, synthToDir } from "../helpers/synth";
 
 const HEAD = (clusterKey: string, previous: string) => `
@@ -75,7 +82,8 @@ function placeholder(key: string, resource: Json): Json {
 
 function fill(after: Json, unknown: Json, key: string, resource: Json): Json {
   if (unknown === true) return placeholder(key, resource);
-  if (Array.isArray(after)) return after.map((value, i) => fill(value, Array.isArray(unknown) ? unknown[i] : undefined, key, resource));
+  if (Array.isArray(after))
+    return after.map((value, i) => fill(value, Array.isArray(unknown) ? unknown[i] : undefined, key, resource));
   if (after !== null && typeof after === "object") {
     const out: Json = { ...after };
     for (const child of Object.keys(unknown ?? {})) out[child] = fill(after[child], unknown[child], child, after);
@@ -94,7 +102,12 @@ function stateFromPlan(plan: PlanJson, schemaVersions: Record<string, number>): 
       type: change.type,
       name: change.name,
       provider: 'provider["registry.terraform.io/hashicorp/aws"]',
-      instances: [{ schema_version: schemaVersions[change.type] ?? 0, attributes: fill(change.change.after, change.change.after_unknown, "", {}) }],
+      instances: [
+        {
+          schema_version: schemaVersions[change.type] ?? 0,
+          attributes: fill(change.change.after, change.change.after_unknown, "", {}),
+        },
+      ],
     }));
   return { version: 4, terraform_version: "1.11.0", serial: 1, lineage: "podiam-rename-test", outputs: {}, resources };
 }
@@ -110,15 +123,25 @@ describeWithTerraform("a rename plans as moves, not destroy and create", () => {
     oldPlan = old.planJson;
     const schema = await terraform(oldDir, ["providers", "schema", "-json"]);
     if (schema.code !== 0) throw new Error(describeFailure(schema));
-    const resourceSchemas = JSON.parse(schema.stdout).provider_schemas["registry.terraform.io/hashicorp/aws"].resource_schemas;
-    const versions = Object.fromEntries(Object.entries(resourceSchemas).map(([type, s]) => [type, (s as Json).version ?? 0]));
+    const resourceSchemas = JSON.parse(schema.stdout).provider_schemas["registry.terraform.io/hashicorp/aws"]
+      .resource_schemas;
+    const versions = Object.fromEntries(
+      Object.entries(resourceSchemas).map(([type, s]) => [type, (s as Json).version ?? 0]),
+    );
 
     const renamedDir = offlineStackCopy(synthToDir(modelOf(RENAMED)), "iam-prod");
     writeFileSync(join(renamedDir, "terraform.tfstate"), JSON.stringify(stateFromPlan(oldPlan, versions)));
     const init = await runStack(renamedDir, "iam-prod", { plan: false });
     if (init.validate?.code !== 0) throw new Error(describeFailure(init.validate ?? init.init));
     // Offline, nothing can be refreshed: the plan compares the configuration with the state as stored.
-    const plan = await terraform(renamedDir, ["plan", "-no-color", "-input=false", "-lock=false", "-refresh=false", "-out=plan.bin"]);
+    const plan = await terraform(renamedDir, [
+      "plan",
+      "-no-color",
+      "-input=false",
+      "-lock=false",
+      "-refresh=false",
+      "-out=plan.bin",
+    ]);
     if (plan.code !== 0) throw new Error(`renamed plan failed: ${describeFailure(plan)}`);
     const show = await terraform(renamedDir, ["show", "-json", "-no-color", "plan.bin"]);
     if (show.code !== 0) throw new Error(describeFailure(show));
@@ -148,16 +171,20 @@ describeWithTerraform("a rename plans as moves, not destroy and create", () => {
 
   test("every renamed address shows as a move from its old address", () => {
     const moves = Object.fromEntries(
-      (renamedPlan.resource_changes ?? []).filter((c) => c.previous_address).map((c) => [c.previous_address, c.address]),
+      (renamedPlan.resource_changes ?? [])
+        .filter((c) => c.previous_address)
+        .map((c) => [c.previous_address, c.address]),
     );
     expect(moves).toEqual({
       "aws_iam_role.dns": "aws_iam_role.external-dns",
       "aws_iam_policy.dns": "aws_iam_policy.external-dns",
       "aws_iam_role_policy_attachment.dns": "aws_iam_role_policy_attachment.external-dns",
-      "aws_iam_role_policy_attachment.dns__aws_AmazonRoute53ReadOnlyAccess": "aws_iam_role_policy_attachment.external-dns__aws_AmazonRoute53ReadOnlyAccess",
+      "aws_iam_role_policy_attachment.dns__aws_AmazonRoute53ReadOnlyAccess":
+        "aws_iam_role_policy_attachment.external-dns__aws_AmazonRoute53ReadOnlyAccess",
       "aws_iam_role_policy_attachments_exclusive.dns": "aws_iam_role_policy_attachments_exclusive.external-dns",
       "aws_iam_openid_connect_provider.eu": "aws_iam_openid_connect_provider.eu-west",
-      "aws_eks_pod_identity_association.eu__orders__consumer": "aws_eks_pod_identity_association.eu-west__orders__consumer",
+      "aws_eks_pod_identity_association.eu__orders__consumer":
+        "aws_eks_pod_identity_association.eu-west__orders__consumer",
     });
   });
 

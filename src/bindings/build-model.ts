@@ -103,19 +103,31 @@ export function buildModel(source: BindingsSource, data: unknown): ModelDraft {
     });
   }
 
-  const defaults: Defaults = (top.defaults !== undefined ? parse(defaultsSchema, top.defaults, ["defaults"]) : undefined) ?? {};
+  const defaults: Defaults =
+    (top.defaults !== undefined ? parse(defaultsSchema, top.defaults, ["defaults"]) : undefined) ?? {};
   if (defaults.serviceAccount?.annotations?.[ROLE_ARN_ANNOTATION] !== undefined) {
-    problems.push(source.problem(["defaults", "serviceAccount", "annotations", ROLE_ARN_ANNOTATION], roleArnAnnotationMessage(), { at: "key" }));
+    problems.push(
+      source.problem(["defaults", "serviceAccount", "annotations", ROLE_ARN_ANNOTATION], roleArnAnnotationMessage(), {
+        at: "key",
+      }),
+    );
   }
   const quotasInput = top.quotas !== undefined ? parse(quotasSchema, top.quotas, ["quotas"]) : undefined;
   const quotas: Quotas = {
     managedPoliciesPerRole: quotasInput?.managedPoliciesPerRole ?? MANAGED_POLICIES_PER_ROLE_DEFAULT,
     roleTrustPolicyLength: quotasInput?.roleTrustPolicyLength ?? ROLE_TRUST_POLICY_LENGTH_DEFAULT,
   };
-  const terraform = top.terraform !== undefined ? parse(bindingsFileSchema.shape.terraform, top.terraform, ["terraform"]) : undefined;
+  const terraform =
+    top.terraform !== undefined ? parse(bindingsFileSchema.shape.terraform, top.terraform, ["terraform"]) : undefined;
   const s3 = terraform?.backend?.s3;
   const backend: Backend = s3
-    ? { kind: "s3", bucket: s3.bucket, region: s3.region, ...(s3.keyPrefix ? { keyPrefix: s3.keyPrefix } : {}), useLockfile: s3.useLockfile ?? true }
+    ? {
+        kind: "s3",
+        bucket: s3.bucket,
+        region: s3.region,
+        ...(s3.keyPrefix ? { keyPrefix: s3.keyPrefix } : {}),
+        useLockfile: s3.useLockfile ?? true,
+      }
     : { kind: "local" };
 
   const bindings: Binding[] = [];
@@ -125,14 +137,23 @@ export function buildModel(source: BindingsSource, data: unknown): ModelDraft {
       const path = ["bindings", index];
       const input = parse(bindingSchema, raw, path);
       if (!input) return;
-      const binding = resolveBinding(source, input, index, { accounts, clusters, declaredAccounts, declaredClusters, defaults }, problems);
+      const binding = resolveBinding(
+        source,
+        input,
+        index,
+        { accounts, clusters, declaredAccounts, declaredClusters, defaults },
+        problems,
+      );
       if (binding) bindings.push(binding);
     });
   }
   bindings.sort((a, b) => compare(a.name, b.name) || a.index - b.index);
   problems.push(...renameProblems(source, accounts, clusters, bindings));
 
-  return { model: { accounts, clusters, bindings, backend, quotas, tags: sortedRecord({ ...defaults.tags }) }, problems };
+  return {
+    model: { accounts, clusters, bindings, backend, quotas, tags: sortedRecord({ ...defaults.tags }) },
+    problems,
+  };
 }
 
 interface Context {
@@ -143,10 +164,17 @@ interface Context {
   readonly defaults: Defaults;
 }
 
-function resolveBinding(source: BindingsSource, input: BindingInput, index: number, context: Context, problems: Problem[]): Binding | undefined {
+function resolveBinding(
+  source: BindingsSource,
+  input: BindingInput,
+  index: number,
+  context: Context,
+  problems: Problem[],
+): Binding | undefined {
   const path = ["bindings", index];
   const before = problems.length;
-  const report = (sub: FilePath, message: string, at: "key" | "value" = "value") => problems.push(source.problem([...path, ...sub], message, { at }));
+  const report = (sub: FilePath, message: string, at: "key" | "value" = "value") =>
+    problems.push(source.problem([...path, ...sub], message, { at }));
 
   // Clusters: `cluster` or `clusters`, each one declared.
   let clusterKeys: string[] = [];
@@ -163,7 +191,8 @@ function resolveBinding(source: BindingsSource, input: BindingInput, index: numb
   }
   const seenClusters = new Set<string>();
   clusterKeys.forEach((key, i) => {
-    if (!context.declaredClusters.has(key)) report(clusterPath(i), unknownReference("cluster", key, context.declaredClusters));
+    if (!context.declaredClusters.has(key))
+      report(clusterPath(i), unknownReference("cluster", key, context.declaredClusters));
     else if (seenClusters.has(key)) report(clusterPath(i), `cluster "${key}" is listed twice`);
     seenClusters.add(key);
   });
@@ -172,7 +201,8 @@ function resolveBinding(source: BindingsSource, input: BindingInput, index: numb
   // The role's account: explicit, or the clusters' one account.
   let accountAlias: string | undefined = input.account;
   if (accountAlias !== undefined) {
-    if (!context.declaredAccounts.has(accountAlias)) report(["account"], unknownReference("account", accountAlias, context.declaredAccounts));
+    if (!context.declaredAccounts.has(accountAlias))
+      report(["account"], unknownReference("account", accountAlias, context.declaredAccounts));
   } else if (clusters.length > 0) {
     const clusterAccounts = [...new Set(clusters.map((key) => context.clusters.get(key)!.account))].sort(compare);
     if (clusterAccounts.length > 1) {
@@ -200,11 +230,16 @@ function resolveBinding(source: BindingsSource, input: BindingInput, index: numb
   });
 
   if (input.policies?.presets !== undefined) {
-    report(["policies", "presets"], "presets are not supported yet; write the add-on's permissions under policies.statements", "key");
+    report(
+      ["policies", "presets"],
+      "presets are not supported yet; write the add-on's permissions under policies.statements",
+      "key",
+    );
   }
   const managedPolicies = input.policies?.managed ?? [];
   managedPolicies.forEach((arn, i) => {
-    if (managedPolicies.indexOf(arn) !== i) report(["policies", "managed", i], `${JSON.stringify(arn)} is listed twice`);
+    if (managedPolicies.indexOf(arn) !== i)
+      report(["policies", "managed", i], `${JSON.stringify(arn)} is listed twice`);
   });
 
   const statements: Statement[] = (input.policies?.statements ?? []).map((statement, i) => {
@@ -216,7 +251,10 @@ function resolveBinding(source: BindingsSource, input: BindingInput, index: numb
     }
     if (statement.conditions && "" in statement.conditions) {
       // YAML reads an unquoted Null (IAM's operator) as a null key.
-      report(["policies", "statements", i, "conditions"], 'a condition operator is empty: YAML reads an unquoted Null as null; write IAM\'s operator quoted, "Null":');
+      report(
+        ["policies", "statements", i, "conditions"],
+        'a condition operator is empty: YAML reads an unquoted Null as null; write IAM\'s operator quoted, "Null":',
+      );
     }
     return {
       ...(statement.sid !== undefined ? { sid: statement.sid } : {}),
@@ -233,7 +271,12 @@ function resolveBinding(source: BindingsSource, input: BindingInput, index: numb
     report(["serviceAccount", "annotations", ROLE_ARN_ANNOTATION], roleArnAnnotationMessage(), "key");
   }
 
-  if (problems.length > before || accountAlias === undefined || !context.accounts.has(accountAlias) || clusters.length !== seenClusters.size) {
+  if (
+    problems.length > before ||
+    accountAlias === undefined ||
+    !context.accounts.has(accountAlias) ||
+    clusters.length !== seenClusters.size
+  ) {
     return undefined;
   }
   const account = context.accounts.get(accountAlias)!;
@@ -263,19 +306,28 @@ function resolveBinding(source: BindingsSource, input: BindingInput, index: numb
     statements,
     serviceAccount: serviceAccountSettings(defaults.serviceAccount, input.serviceAccount),
     previousNames: input.previousNames ?? [],
-    adopt: { role: input.adopt?.role ?? false, policy: input.adopt?.policy ?? false, serviceAccounts: input.adopt?.serviceAccounts ?? false },
+    adopt: {
+      role: input.adopt?.role ?? false,
+      policy: input.adopt?.policy ?? false,
+      serviceAccounts: input.adopt?.serviceAccounts ?? false,
+    },
     waivers: input.waivers ?? [],
     index,
   };
 }
 
 function serviceAccountProblem(namespace: string, name: string): string | undefined {
-  if (namespace.length > K8S_LABEL_MAX || !K8S_LABEL.test(namespace)) return "the namespace must be lowercase RFC 1123 (a-z, 0-9, '-', at most 63)";
-  if (name.length > K8S_SUBDOMAIN_MAX || !K8S_SUBDOMAIN.test(name)) return "the name must be lowercase RFC 1123 (a-z, 0-9, '-', '.', at most 253)";
+  if (namespace.length > K8S_LABEL_MAX || !K8S_LABEL.test(namespace))
+    return "the namespace must be lowercase RFC 1123 (a-z, 0-9, '-', at most 63)";
+  if (name.length > K8S_SUBDOMAIN_MAX || !K8S_SUBDOMAIN.test(name))
+    return "the name must be lowercase RFC 1123 (a-z, 0-9, '-', '.', at most 253)";
   return undefined;
 }
 
-function serviceAccountSettings(defaults: ServiceAccountSettingsInput | undefined, own: ServiceAccountSettingsInput | undefined): ServiceAccountSettings {
+function serviceAccountSettings(
+  defaults: ServiceAccountSettingsInput | undefined,
+  own: ServiceAccountSettingsInput | undefined,
+): ServiceAccountSettings {
   return {
     create: own?.create ?? defaults?.create ?? true,
     annotations: sortedRecord({ ...defaults?.annotations, ...own?.annotations }),
@@ -302,18 +354,37 @@ function renameProblems(
       entry.previousNames.forEach((previous, i) => {
         const path = [...entry.path, "previousNames", i];
         if (previous === entry.name || current.has(previous)) {
-          problems.push(source.problem(path, `"${previous}" is the current name of ${previous === entry.name ? "this" : "another"} ${kind}; previousNames lists names no longer in use`));
+          problems.push(
+            source.problem(
+              path,
+              `"${previous}" is the current name of ${previous === entry.name ? "this" : "another"} ${kind}; previousNames lists names no longer in use`,
+            ),
+          );
         } else if (claimed.has(previous)) {
-          problems.push(source.problem(path, `"${previous}" is already a previous name of ${kind} "${claimed.get(previous)}"; one old name can move to one place`));
+          problems.push(
+            source.problem(
+              path,
+              `"${previous}" is already a previous name of ${kind} "${claimed.get(previous)}"; one old name can move to one place`,
+            ),
+          );
         } else {
           claimed.set(previous, entry.name);
         }
       });
     }
   };
-  check("account", [...accounts.values()].map((a) => ({ name: a.alias, previousNames: a.previousNames, path: ["accounts", a.alias] })));
-  check("cluster", [...clusters.values()].map((c) => ({ name: c.key, previousNames: c.previousNames, path: ["clusters", c.key] })));
-  check("binding", bindings.map((b) => ({ name: b.name, previousNames: b.previousNames, path: ["bindings", b.index] })));
+  check(
+    "account",
+    [...accounts.values()].map((a) => ({ name: a.alias, previousNames: a.previousNames, path: ["accounts", a.alias] })),
+  );
+  check(
+    "cluster",
+    [...clusters.values()].map((c) => ({ name: c.key, previousNames: c.previousNames, path: ["clusters", c.key] })),
+  );
+  check(
+    "binding",
+    bindings.map((b) => ({ name: b.name, previousNames: b.previousNames, path: ["bindings", b.index] })),
+  );
   return problems;
 }
 
@@ -324,7 +395,12 @@ function topLevel(source: BindingsSource, data: unknown, problems: Problem[]): R
     return {};
   }
   if (typeof data !== "object" || Array.isArray(data)) {
-    problems.push(source.problem([], `expected a mapping with version: 1, accounts, clusters and bindings, got ${describeValue(data)}`));
+    problems.push(
+      source.problem(
+        [],
+        `expected a mapping with version: 1, accounts, clusters and bindings, got ${describeValue(data)}`,
+      ),
+    );
     return {};
   }
   const top = data as Record<string, unknown>;
@@ -335,28 +411,46 @@ function topLevel(source: BindingsSource, data: unknown, problems: Problem[]): R
     if (!known.includes(key)) {
       const hint = suggest(key, known);
       if (hint) meant.add(hint);
-      problems.push(source.problem([key], `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ""}`, { at: "key" }));
+      problems.push(
+        source.problem([key], `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ""}`, { at: "key" }),
+      );
     }
   }
   const missing = (section: string) => top[section] === undefined && !meant.has(section);
-  if (missing("version")) problems.push(source.problem(["version"], "is required: add version: 1 at the top of the file"));
-  else if (top.version !== undefined && top.version !== 1) problems.push(source.problem(["version"], `must be 1 (got ${describeValue(top.version)}); this podiam reads version 1`));
+  if (missing("version"))
+    problems.push(source.problem(["version"], "is required: add version: 1 at the top of the file"));
+  else if (top.version !== undefined && top.version !== 1)
+    problems.push(
+      source.problem(["version"], `must be 1 (got ${describeValue(top.version)}); this podiam reads version 1`),
+    );
   for (const section of ["accounts", "clusters"] as const) {
     const value = top[section];
     if (missing(section)) problems.push(source.problem([section], "is required (a mapping)"));
     else if (value === undefined) continue;
     else if (value === null || typeof value !== "object" || Array.isArray(value)) {
-      problems.push(source.problem([section], `expected a mapping by ${section === "accounts" ? "alias" : "key"}, got ${describeValue(value)}`));
+      problems.push(
+        source.problem(
+          [section],
+          `expected a mapping by ${section === "accounts" ? "alias" : "key"}, got ${describeValue(value)}`,
+        ),
+      );
     }
   }
   if (missing("bindings")) problems.push(source.problem(["bindings"], "is required (a list)"));
-  else if (top.bindings !== undefined && !Array.isArray(top.bindings)) problems.push(source.problem(["bindings"], `expected a list, got ${describeValue(top.bindings)}`));
+  else if (top.bindings !== undefined && !Array.isArray(top.bindings))
+    problems.push(source.problem(["bindings"], `expected a list, got ${describeValue(top.bindings)}`));
   return top;
 }
 
 function checkKey(source: BindingsSource, key: string, path: FilePath, what: string, problems: Problem[]): boolean {
   if (key.length <= 64 && IDENTIFIER.test(key)) return true;
-  problems.push(source.problem(path, `"${key}" is not a valid ${what.replace(/^an? /, "")}: lowercase letters, digits, '-' and single '_', starting with a letter, at most 64`, { at: "key" }));
+  problems.push(
+    source.problem(
+      path,
+      `"${key}" is not a valid ${what.replace(/^an? /, "")}: lowercase letters, digits, '-' and single '_', starting with a letter, at most 64`,
+      { at: "key" },
+    ),
+  );
   return false;
 }
 

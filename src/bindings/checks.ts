@@ -28,7 +28,8 @@ const ACTION = /^(\*|\*:\*|[a-z0-9-]+:[A-Za-z0-9*?]+)$/;
 
 export function checkModel(source: BindingsSource, model: BindingsModel): Problem[] {
   const problems: Problem[] = [];
-  const report = (path: FilePath, message: string, at: "key" | "value" = "value") => problems.push(source.problem(path, message, { at }));
+  const report = (path: FilePath, message: string, at: "key" | "value" = "value") =>
+    problems.push(source.problem(path, message, { at }));
 
   checkAccounts(model, report);
   checkClusters(model, report);
@@ -102,13 +103,20 @@ function checkAccounts(model: BindingsModel, report: Report): void {
   const byId = new Map<string, string>();
   for (const account of model.accounts.values()) {
     const other = byId.get(account.id);
-    if (other) report(["accounts", account.alias, "id"], `account ${account.id} is already declared as "${other}"; one alias per account`);
+    if (other)
+      report(
+        ["accounts", account.alias, "id"],
+        `account ${account.id} is already declared as "${other}"; one alias per account`,
+      );
     byId.set(account.id, account.alias);
     if (account.providerRoleArn !== undefined) {
       const problem = roleArnProblem(account.providerRoleArn);
       if (problem) report(["accounts", account.alias, "providerRoleArn"], problem);
       else if (parseArn(account.providerRoleArn)!.partition !== account.partition) {
-        report(["accounts", account.alias, "providerRoleArn"], `is in partition ${parseArn(account.providerRoleArn)!.partition}, the account in ${account.partition}`);
+        report(
+          ["accounts", account.alias, "providerRoleArn"],
+          `is in partition ${parseArn(account.providerRoleArn)!.partition}, the account in ${account.partition}`,
+        );
       }
     }
   }
@@ -131,10 +139,13 @@ function checkClusters(model: BindingsModel, report: Report): void {
 }
 
 function issuerProblem(issuer: string): string | undefined {
-  if (!issuer.startsWith("https://")) return `"${issuer}" is not an https:// URL; IAM OIDC providers need the cluster's https:// issuer`;
+  if (!issuer.startsWith("https://"))
+    return `"${issuer}" is not an https:// URL; IAM OIDC providers need the cluster's https:// issuer`;
   const host = issuerHost(issuer);
-  if (host.endsWith("/")) return `"${issuer}" ends with '/'; write the issuer without the trailing slash, as EKS reports it`;
-  if (!/^[A-Za-z0-9.-]+(:[0-9]+)?(\/[A-Za-z0-9._~-]+)*$/.test(host)) return `"${issuer}" is not a URL of the form https://host/path`;
+  if (host.endsWith("/"))
+    return `"${issuer}" ends with '/'; write the issuer without the trailing slash, as EKS reports it`;
+  if (!/^[A-Za-z0-9.-]+(:[0-9]+)?(\/[A-Za-z0-9._~-]+)*$/.test(host))
+    return `"${issuer}" is not a URL of the form https://host/path`;
   return undefined;
 }
 
@@ -143,24 +154,42 @@ function checkRole(source: BindingsSource, binding: Binding, report: Report): vo
   const namePath = source.has(at("role", "name")) ? at("role", "name") : at("name");
   const { name, path } = binding.role;
   if (name.length > ROLE_NAME_MAX) {
-    report(namePath, `role name "${name}" is ${name.length} characters; IAM allows ${ROLE_NAME_MAX} (set role.name, or shorten defaults.roleNamePrefix)`);
+    report(
+      namePath,
+      `role name "${name}" is ${name.length} characters; IAM allows ${ROLE_NAME_MAX} (set role.name, or shorten defaults.roleNamePrefix)`,
+    );
   } else if (!ROLE_NAME.test(name)) {
     report(namePath, `role name "${name}" may only contain letters, digits and + = , . @ _ -`);
   }
   const pathPath = source.has(at("role", "path")) ? at("role", "path") : ["defaults", "rolePath"];
-  if (path.length > ROLE_PATH_MAX) report(pathPath, `role path is ${path.length} characters; IAM allows ${ROLE_PATH_MAX}`);
-  else if (!ROLE_PATH.test(path)) report(pathPath, `role path "${path}" must start and end with '/' and hold no braces (for example /eks/)`);
+  if (path.length > ROLE_PATH_MAX)
+    report(pathPath, `role path is ${path.length} characters; IAM allows ${ROLE_PATH_MAX}`);
+  else if (!ROLE_PATH.test(path))
+    report(pathPath, `role path "${path}" must start and end with '/' and hold no braces (for example /eks/)`);
 
   const tags = Object.entries(binding.role.tags);
-  if (tags.length > TAGS_PER_ROLE_MAX) report(at("role", "tags"), `${tags.length} tags; IAM allows ${TAGS_PER_ROLE_MAX} per role (defaults.tags included)`);
+  if (tags.length > TAGS_PER_ROLE_MAX)
+    report(
+      at("role", "tags"),
+      `${tags.length} tags; IAM allows ${TAGS_PER_ROLE_MAX} per role (defaults.tags included)`,
+    );
   for (const [key, value] of tags) {
-    if (key.length > TAG_KEY_MAX) report(at("role", "tags"), `tag key "${key.slice(0, 20)}..." is longer than ${TAG_KEY_MAX} characters`);
-    if (value.length > TAG_VALUE_MAX) report(at("role", "tags"), `tag "${key}" has a value longer than ${TAG_VALUE_MAX} characters`);
-    if (key.toLowerCase().startsWith("aws:")) report(at("role", "tags"), `tag key "${key}": the aws: prefix is reserved by AWS`);
+    if (key.length > TAG_KEY_MAX)
+      report(at("role", "tags"), `tag key "${key.slice(0, 20)}..." is longer than ${TAG_KEY_MAX} characters`);
+    if (value.length > TAG_VALUE_MAX)
+      report(at("role", "tags"), `tag "${key}" has a value longer than ${TAG_VALUE_MAX} characters`);
+    if (key.toLowerCase().startsWith("aws:"))
+      report(at("role", "tags"), `tag key "${key}": the aws: prefix is reserved by AWS`);
   }
 }
 
-function checkAccountRules(source: BindingsSource, model: BindingsModel, binding: Binding, report: Report, inheritedBoundaries: InheritedBoundaries): void {
+function checkAccountRules(
+  source: BindingsSource,
+  model: BindingsModel,
+  binding: Binding,
+  report: Report,
+  inheritedBoundaries: InheritedBoundaries,
+): void {
   const at = (...sub: FilePath) => ["bindings", binding.index, ...sub];
   const account = model.accounts.get(binding.account)!;
   const clusters = binding.clusters.map((key) => model.clusters.get(key)!);
@@ -186,7 +215,8 @@ function checkAccountRules(source: BindingsSource, model: BindingsModel, binding
   const boundary = binding.role.permissionsBoundary;
   if (boundary !== undefined) {
     if (source.has(at("role", "permissionsBoundary"))) {
-      const problem = policyArnProblem(boundary) ?? foreignPolicyProblem(boundary, account, [binding.name], "permissions boundary");
+      const problem =
+        policyArnProblem(boundary) ?? foreignPolicyProblem(boundary, account, [binding.name], "permissions boundary");
       if (problem) report(at("role", "permissionsBoundary"), problem);
     } else {
       // Inherited from defaults: one problem at the defaults line per account, not one per binding.
@@ -196,7 +226,8 @@ function checkAccountRules(source: BindingsSource, model: BindingsModel, binding
     }
   }
   binding.managedPolicies.forEach((arn, i) => {
-    const problem = policyArnProblem(arn) ?? foreignPolicyProblem(arn, account, [binding.name], "customer-managed policy");
+    const problem =
+      policyArnProblem(arn) ?? foreignPolicyProblem(arn, account, [binding.name], "customer-managed policy");
     if (problem) report(at("policies", "managed", i), problem);
   });
 }
@@ -214,14 +245,24 @@ function checkInheritedBoundaries(inheritedBoundaries: InheritedBoundaries, repo
   }
   for (const { arn, account, bindings } of groups) {
     const problem = foreignPolicyProblem(arn, account, bindings, "permissions boundary");
-    if (problem) report(path, `${problem}; set role.permissionsBoundary on ${bindings.length === 1 ? "that binding" : "those bindings"}`);
+    if (problem)
+      report(
+        path,
+        `${problem}; set role.permissionsBoundary on ${bindings.length === 1 ? "that binding" : "those bindings"}`,
+      );
   }
 }
 
-function foreignPolicyProblem(arn: string, account: Account, bindings: readonly string[], what: string): string | undefined {
+function foreignPolicyProblem(
+  arn: string,
+  account: Account,
+  bindings: readonly string[],
+  what: string,
+): string | undefined {
   const parsed = parseArn(arn)!;
   const roles = bindings.length === 1 ? `the role of "${bindings[0]}"` : `the roles of ${listNames(bindings)}`;
-  if (parsed.partition !== account.partition) return `"${arn}" is in partition ${parsed.partition}, ${roles} in ${account.partition}`;
+  if (parsed.partition !== account.partition)
+    return `"${arn}" is in partition ${parsed.partition}, ${roles} in ${account.partition}`;
   if (parsed.account !== "aws" && parsed.account !== account.id) {
     return `the ${what} "${arn}" is in account ${parsed.account}, but ${roles} ${bindings.length === 1 ? "is" : "are"} in ${account.alias} (${account.id}); IAM can only use policies of the role's own account`;
   }
@@ -240,7 +281,11 @@ function checkPolicies(source: BindingsSource, model: BindingsModel, binding: Bi
   binding.statements.forEach((statement, i) => {
     for (const field of ["actions", "notActions"] as const) {
       statement[field]?.forEach((action, j) => {
-        if (!ACTION.test(action)) report(at("policies", "statements", i, field, j), `"${action}" is not an IAM action (service:Action, for example s3:GetObject)`);
+        if (!ACTION.test(action))
+          report(
+            at("policies", "statements", i, field, j),
+            `"${action}" is not an IAM action (service:Action, for example s3:GetObject)`,
+          );
       });
     }
     for (const field of ["resources", "notResources"] as const) {
@@ -255,7 +300,11 @@ function checkPolicies(source: BindingsSource, model: BindingsModel, binding: Bi
   if (binding.statements.length > 0) {
     const length = policyLength(renderPolicy(workloadPolicy(binding.statements)));
     if (length > MANAGED_POLICY_LENGTH_MAX) {
-      report(at("policies", "statements"), `the policy of "${binding.name}" is ${length} characters without whitespace; IAM allows ${MANAGED_POLICY_LENGTH_MAX} per managed policy: split it, or attach managed policies`, "key");
+      report(
+        at("policies", "statements"),
+        `the policy of "${binding.name}" is ${length} characters without whitespace; IAM allows ${MANAGED_POLICY_LENGTH_MAX} per managed policy: split it, or attach managed policies`,
+        "key",
+      );
     }
   }
   const attached = binding.managedPolicies.length + (binding.statements.length > 0 ? 1 : 0);
@@ -278,4 +327,3 @@ function checkPolicies(source: BindingsSource, model: BindingsModel, binding: Bi
     );
   }
 }
-

@@ -24,9 +24,19 @@ export function loadBindingsFile(file: string): LoadResult {
     bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (error as Error).message;
+    const reason =
+      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (error as Error).message;
     return {
-      problems: [{ file, line: 1, column: 1, path: "(root)", severity: "error", message: `cannot read the bindings file: ${reason} (set -f FILE or BINDINGS_FILE)` }],
+      problems: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          path: "(root)",
+          severity: "error",
+          message: `cannot read the bindings file: ${reason} (set -f FILE or BINDINGS_FILE)`,
+        },
+      ],
     };
   }
   const text = bytes.toString("utf8");
@@ -45,13 +55,33 @@ export function loadBindings(text: string, file = "bindings.yaml"): LoadResult {
   const control = CONTROL_CHARACTER.exec(text);
   if (control) {
     const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
-    return { problems: [notTextProblem(file, text, control.index, `has a control character (U+${code}): it looks binary, not YAML text`)] };
+    return {
+      problems: [
+        notTextProblem(
+          file,
+          text,
+          control.index,
+          `has a control character (U+${code}): it looks binary, not YAML text`,
+        ),
+      ],
+    };
   }
   let source: BindingsSource;
   try {
     source = new BindingsSource(file, text);
   } catch (error) {
-    return { problems: [{ file, line: 1, column: 1, path: "(root)", severity: "error", message: `cannot parse the file as YAML: ${(error as Error).message}` }] };
+    return {
+      problems: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          path: "(root)",
+          severity: "error",
+          message: `cannot parse the file as YAML: ${(error as Error).message}`,
+        },
+      ],
+    };
   }
   const syntax = source.yamlProblems();
   if (syntax.length > 0) return { problems: sortProblems(syntax), source };
@@ -75,5 +105,12 @@ export function loadBindings(text: string, file = "bindings.yaml"): LoadResult {
 
 function notTextProblem(file: string, text: string, offset: number, what: string): Problem {
   const before = text.slice(0, Math.max(0, offset)).split("\n");
-  return { file, line: before.length, column: before[before.length - 1].length + 1, path: "(yaml)", severity: "error", message: `the file ${what}` };
+  return {
+    file,
+    line: before.length,
+    column: before[before.length - 1].length + 1,
+    path: "(yaml)",
+    severity: "error",
+    message: `the file ${what}`,
+  };
 }

@@ -106,7 +106,13 @@ export interface Waiver {
 
 export type Backend =
   | { readonly kind: "local" }
-  | { readonly kind: "s3"; readonly bucket: string; readonly region: string; readonly keyPrefix?: string; readonly useLockfile: boolean };
+  | {
+      readonly kind: "s3";
+      readonly bucket: string;
+      readonly region: string;
+      readonly keyPrefix?: string;
+      readonly useLockfile: boolean;
+    };
 
 export interface Quotas {
   readonly managedPoliciesPerRole: number;

@@ -33,7 +33,11 @@ export function renderPath(path: FilePath): string {
 
 /** `FILE:LINE:COLUMN: PATH: message`, with the severity and rule for anything but a plain error. */
 export function formatProblem(problem: Problem): string {
-  const tag = problem.rule ? `${problem.severity} ${problem.rule}: ` : problem.severity === "warning" ? "warning: " : "";
+  const tag = problem.rule
+    ? `${problem.severity} ${problem.rule}: `
+    : problem.severity === "warning"
+      ? "warning: "
+      : "";
   return `${problem.file}:${problem.line}:${problem.column}: ${problem.path}: ${tag}${problem.message}`;
 }
 

@@ -6,7 +6,12 @@ import type { z } from "zod";
 import { FilePath, Problem, renderPath } from "./problems";
 import { BindingsSource } from "./source";
 
-export function schemaProblems(source: BindingsSource, schema: z.ZodType, data: unknown, issues: readonly z.core.$ZodIssue[]): Problem[] {
+export function schemaProblems(
+  source: BindingsSource,
+  schema: z.ZodType,
+  data: unknown,
+  issues: readonly z.core.$ZodIssue[],
+): Problem[] {
   const problems: Problem[] = [];
   // A typo of a required key (serviceAcount) is reported once, as the typo, not also as "is required".
   const explained = new Set<string>();
@@ -26,12 +31,25 @@ export function schemaProblems(source: BindingsSource, schema: z.ZodType, data: 
       case "unrecognized_keys":
         for (const key of issue.keys) {
           if (key === "<<") {
-            problems.push(source.problem([...path, key], "YAML merge keys (<<) are not supported; write the keys out", { at: "key" }));
+            problems.push(
+              source.problem([...path, key], "YAML merge keys (<<) are not supported; write the keys out", {
+                at: "key",
+              }),
+            );
             continue;
           }
           const known = knownKeysAt(schema, path);
-          const hint = suggest(key, missingRequired(known, found.value)) ?? suggest(key, known.map((k) => k.key));
-          problems.push(source.problem([...path, key], `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ""}`, { at: "key" }));
+          const hint =
+            suggest(key, missingRequired(known, found.value)) ??
+            suggest(
+              key,
+              known.map((k) => k.key),
+            );
+          problems.push(
+            source.problem([...path, key], `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ""}`, {
+              at: "key",
+            }),
+          );
         }
         break;
       case "invalid_key": {
@@ -46,23 +64,40 @@ export function schemaProblems(source: BindingsSource, schema: z.ZodType, data: 
           // A field may say why it is required (its schema's message for a missing value).
           const why = isDefaultMessage(issue.message) ? "" : `: ${issue.message}`;
           problems.push(source.problem(path, `is required${requiredHint(issue.expected)}${why}`));
-        }
-        else if (isDefaultMessage(issue.message)) problems.push(source.problem(path, `expected ${describeExpected(issue.expected)}, got ${describeValue(found.value)}`));
+        } else if (isDefaultMessage(issue.message))
+          problems.push(
+            source.problem(path, `expected ${describeExpected(issue.expected)}, got ${describeValue(found.value)}`),
+          );
         else problems.push(source.problem(path, `${issue.message} (got ${describeValue(found.value)})`));
         break;
       case "invalid_value":
         if (isDefaultMessage(issue.message)) {
-          problems.push(source.problem(path, `${describeValue(found.value)} is not one of: ${issue.values.map((v) => String(v)).join(", ")}`));
+          problems.push(
+            source.problem(
+              path,
+              `${describeValue(found.value)} is not one of: ${issue.values.map((v) => String(v)).join(", ")}`,
+            ),
+          );
         } else {
           problems.push(source.problem(path, `${issue.message} (got ${describeValue(found.value)})`));
         }
         break;
       case "invalid_union":
-        problems.push(source.problem(path, `expected a string, number, boolean or a list of them, got ${describeValue(found.value)}`));
+        problems.push(
+          source.problem(
+            path,
+            `expected a string, number, boolean or a list of them, got ${describeValue(found.value)}`,
+          ),
+        );
         break;
       case "too_big":
       case "too_small":
-        problems.push(source.problem(path, withValue(found.value, isDefaultMessage(issue.message) ? boundMessage(issue) : issue.message)));
+        problems.push(
+          source.problem(
+            path,
+            withValue(found.value, isDefaultMessage(issue.message) ? boundMessage(issue) : issue.message),
+          ),
+        );
         break;
       case "invalid_format":
         problems.push(source.problem(path, withValue(found.value, issue.message)));
@@ -133,7 +168,8 @@ export function describeValue(value: unknown): string {
 function valueAt(data: unknown, path: FilePath): { missing: boolean; value: unknown } {
   let node = data;
   for (const segment of path) {
-    if (node === null || typeof node !== "object" || !(segment in (node as object))) return { missing: true, value: undefined };
+    if (node === null || typeof node !== "object" || !(segment in (node as object)))
+      return { missing: true, value: undefined };
     node = (node as Record<string | number, unknown>)[segment];
   }
   return { missing: false, value: node };
@@ -192,12 +228,15 @@ export function suggest(key: string, known: readonly string[]): string | undefin
 /** Edits (insert, delete, substitute, swap two neighbours) from `a` to `b`; 3 stands for "3 or more". */
 function editDistance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 2) return 3;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
   return d[a.length][b.length];

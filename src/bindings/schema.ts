@@ -52,10 +52,13 @@ export const accountSchema = z
       .optional()
       .meta({ description: "The AWS partition.", default: "aws", examples: ["aws"] }),
     region: region.meta({ description: "Region of the aws provider in this account's IAM stack." }),
-    providerRoleArn: z.string().optional().meta({
-      description: "Role the aws provider assumes (assume_role) to manage this account.",
-      examples: ["arn:aws:iam::111122223333:role/terraform"],
-    }),
+    providerRoleArn: z
+      .string()
+      .optional()
+      .meta({
+        description: "Role the aws provider assumes (assume_role) to manage this account.",
+        examples: ["arn:aws:iam::111122223333:role/terraform"],
+      }),
     previousNames: previousNames.optional(),
   })
   .meta({ description: "An AWS account, by alias." });
@@ -74,28 +77,39 @@ export const clusterSchema = z
       .meta({ description: "The cluster's region.", examples: ["eu-west-1"] }),
     name: z
       .string()
-      .regex(/^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/, { error: "is not an EKS cluster name (1-100 of letters, digits, '-' and '_')" })
+      .regex(/^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/, {
+        error: "is not an EKS cluster name (1-100 of letters, digits, '-' and '_')",
+      })
       .optional()
       .meta({ description: "The EKS cluster name.", default: "the cluster key", examples: ["prod-eu-1"] }),
-    oidcIssuer: z.string().optional().meta({
-      description:
-        "The cluster's OIDC issuer URL. When given, trust policies are literal JSON, reviewable in a pull request; when absent, it is read from the cluster (aws_eks_cluster) at plan time.",
-      examples: ["https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE"],
-    }),
-    oidcProvider: z.enum(["create", "existing", "adopt"]).optional().meta({
-      description:
-        "create: podiam manages the IAM OIDC provider for this cluster in every account that holds its IRSA roles. existing: it exists already (eksctl, another Terraform root) and is only referenced by ARN. adopt: it exists already and podiam takes it over (a Terraform import block), managing it from then on.",
-      default: "create",
-      examples: ["existing"],
-    }),
+    oidcIssuer: z
+      .string()
+      .optional()
+      .meta({
+        description:
+          "The cluster's OIDC issuer URL. When given, trust policies are literal JSON, reviewable in a pull request; when absent, it is read from the cluster (aws_eks_cluster) at plan time.",
+        examples: ["https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE"],
+      }),
+    oidcProvider: z
+      .enum(["create", "existing", "adopt"])
+      .optional()
+      .meta({
+        description:
+          "create: podiam manages the IAM OIDC provider for this cluster in every account that holds its IRSA roles. existing: it exists already (eksctl, another Terraform root) and is only referenced by ARN. adopt: it exists already and podiam takes it over (a Terraform import block), managing it from then on.",
+        default: "create",
+        examples: ["existing"],
+      }),
     kubernetes: z
       .strictObject({
-        auth: z.enum(["token", "exec"]).optional().meta({
-          description:
-            "token: a token from aws_eks_cluster_auth at plan time. exec: the kubernetes provider runs `aws eks get-token` (needs the AWS CLI where Terraform runs).",
-          default: "token",
-          examples: ["exec"],
-        }),
+        auth: z
+          .enum(["token", "exec"])
+          .optional()
+          .meta({
+            description:
+              "token: a token from aws_eks_cluster_auth at plan time. exec: the kubernetes provider runs `aws eks get-token` (needs the AWS CLI where Terraform runs).",
+            default: "token",
+            examples: ["exec"],
+          }),
       })
       .optional()
       .meta({ description: "How the k8s stack reaches the API server.", examples: [{ auth: "exec" }] }),
@@ -105,11 +119,14 @@ export const clusterSchema = z
 
 export const serviceAccountSettingsSchema = z
   .strictObject({
-    create: z.boolean().optional().meta({
-      description: "false: podiam makes the role only; the ServiceAccount is owned elsewhere (Helm, GitOps).",
-      default: true,
-      examples: [false],
-    }),
+    create: z
+      .boolean()
+      .optional()
+      .meta({
+        description: "false: podiam makes the role only; the ServiceAccount is owned elsewhere (Helm, GitOps).",
+        default: true,
+        examples: [false],
+      }),
     annotations: stringMap.optional().meta({
       description: "Annotations on the ServiceAccount, besides eks.amazonaws.com/role-arn.",
       examples: [{ "eks.amazonaws.com/sts-regional-endpoints": "true" }],
@@ -118,13 +135,19 @@ export const serviceAccountSettingsSchema = z
       description: "Labels on the ServiceAccount.",
       examples: [{ "app.kubernetes.io/managed-by": "podiam" }],
     }),
-    automountToken: z.boolean().optional().meta({
-      description: "automount_service_account_token of the ServiceAccount.",
-      default: true,
-      examples: [false],
-    }),
+    automountToken: z
+      .boolean()
+      .optional()
+      .meta({
+        description: "automount_service_account_token of the ServiceAccount.",
+        default: true,
+        examples: [false],
+      }),
   })
-  .meta({ description: "The Kubernetes ServiceAccount podiam writes for a binding.", examples: [{ annotations: { "eks.amazonaws.com/token-expiration": "3600" } }] });
+  .meta({
+    description: "The Kubernetes ServiceAccount podiam writes for a binding.",
+    examples: [{ annotations: { "eks.amazonaws.com/token-expiration": "3600" } }],
+  });
 
 const roleName = z.string().meta({ description: "IAM role name.", examples: ["invoice-reader"] });
 const rolePath = z.string().meta({ description: "IAM role path, starting and ending with '/'.", examples: ["/eks/"] });
@@ -133,23 +156,36 @@ const maxSessionDuration = z
   .int({ error: "must be a whole number of seconds" })
   .min(3600, { error: "must be at least 3600 seconds (IAM's minimum)" })
   .max(43200, { error: "must be at most 43200 seconds (IAM's maximum)" })
-  .meta({ description: "Maximum session duration of the role, in seconds (3600 to 43200).", default: 3600, examples: [7200] });
+  .meta({
+    description: "Maximum session duration of the role, in seconds (3600 to 43200).",
+    default: 3600,
+    examples: [7200],
+  });
 const permissionsBoundary = z.string().meta({
-  description: "ARN of the managed policy used as the role's permissions boundary. It must live in the role's account (or be AWS managed).",
+  description:
+    "ARN of the managed policy used as the role's permissions boundary. It must live in the role's account (or be AWS managed).",
   examples: ["arn:aws:iam::111122223333:policy/workload-boundary"],
 });
 
 export const defaultsSchema = z
   .strictObject({
-    mode: modeSchema.optional().meta({ description: "How pods get the role.", default: "irsa", examples: ["pod-identity"] }),
-    roleNamePrefix: z.string().optional().meta({ description: "Prefix of default role names.", default: "", examples: ["eks-"] }),
+    mode: modeSchema
+      .optional()
+      .meta({ description: "How pods get the role.", default: "irsa", examples: ["pod-identity"] }),
+    roleNamePrefix: z
+      .string()
+      .optional()
+      .meta({ description: "Prefix of default role names.", default: "", examples: ["eks-"] }),
     rolePath: rolePath.optional().meta({ default: "/" }),
     permissionsBoundary: permissionsBoundary.optional(),
     maxSessionDuration: maxSessionDuration.optional(),
     tags: tags.optional(),
     serviceAccount: serviceAccountSettingsSchema.optional(),
   })
-  .meta({ description: "What every binding inherits.", examples: [{ mode: "irsa", roleNamePrefix: "eks-", rolePath: "/eks/" }] });
+  .meta({
+    description: "What every binding inherits.",
+    examples: [{ mode: "irsa", roleNamePrefix: "eks-", rolePath: "/eks/" }],
+  });
 
 const conditionValue = z.union([z.string(), z.number(), z.boolean()]);
 export const statementSchema = z
@@ -159,23 +195,42 @@ export const statementSchema = z
       .regex(/^[A-Za-z0-9]+$/, { error: "must be letters and digits only (IAM's Sid)" })
       .optional()
       .meta({ description: "Statement id, letters and digits.", examples: ["ReadInvoices"] }),
-    effect: z.enum(["Allow", "Deny"]).optional().meta({ description: "Allow or Deny.", default: "Allow", examples: ["Deny"] }),
-    actions: z.array(z.string()).min(1, { error: "must list at least one action" }).optional().meta({
-      description: "IAM actions, service:Action, wildcards allowed.",
-      examples: [["s3:GetObject"]],
-    }),
-    notActions: z.array(z.string()).min(1, { error: "must list at least one action" }).optional().meta({
-      description: "NotAction: every action but these (use with care; lint flags it on Allow).",
-      examples: [["iam:*"]],
-    }),
-    resources: z.array(z.string()).min(1, { error: "must list at least one resource" }).optional().meta({
-      description: "Resource ARNs, or *.",
-      examples: [["arn:aws:s3:::acme-invoices/*"]],
-    }),
-    notResources: z.array(z.string()).min(1, { error: "must list at least one resource" }).optional().meta({
-      description: "NotResource: every resource but these.",
-      examples: [["arn:aws:s3:::acme-secrets/*"]],
-    }),
+    effect: z
+      .enum(["Allow", "Deny"])
+      .optional()
+      .meta({ description: "Allow or Deny.", default: "Allow", examples: ["Deny"] }),
+    actions: z
+      .array(z.string())
+      .min(1, { error: "must list at least one action" })
+      .optional()
+      .meta({
+        description: "IAM actions, service:Action, wildcards allowed.",
+        examples: [["s3:GetObject"]],
+      }),
+    notActions: z
+      .array(z.string())
+      .min(1, { error: "must list at least one action" })
+      .optional()
+      .meta({
+        description: "NotAction: every action but these (use with care; lint flags it on Allow).",
+        examples: [["iam:*"]],
+      }),
+    resources: z
+      .array(z.string())
+      .min(1, { error: "must list at least one resource" })
+      .optional()
+      .meta({
+        description: "Resource ARNs, or *.",
+        examples: [["arn:aws:s3:::acme-invoices/*"]],
+      }),
+    notResources: z
+      .array(z.string())
+      .min(1, { error: "must list at least one resource" })
+      .optional()
+      .meta({
+        description: "NotResource: every resource but these.",
+        examples: [["arn:aws:s3:::acme-secrets/*"]],
+      }),
     conditions: z
       .record(z.string(), z.record(z.string(), z.union([conditionValue, z.array(conditionValue)])))
       .optional()
@@ -192,7 +247,10 @@ export const bindingSchema = z
       description: "Unique name: the binding's identity, its Terraform addresses and its default role name.",
       examples: ["invoice-reader"],
     }),
-    cluster: z.string().optional().meta({ description: "Key of the cluster (from clusters).", examples: ["prod-eu"] }),
+    cluster: z
+      .string()
+      .optional()
+      .meta({ description: "Key of the cluster (from clusters).", examples: ["prod-eu"] }),
     clusters: z
       .array(z.string())
       .min(1, { error: "must list at least one cluster" })
@@ -202,65 +260,108 @@ export const bindingSchema = z
       .array(z.string().regex(SERVICE_ACCOUNT_REF, { error: "is not namespace/name" }))
       .min(1, { error: "must list at least one ServiceAccount" })
       .meta({ description: "ServiceAccounts as namespace/name.", examples: [["billing/invoice-api"]] }),
-    account: z.string().optional().meta({
-      description: "Alias of the account the role lives in, when not the cluster's (cross-account IRSA).",
-      examples: ["shared"],
-    }),
-    mode: modeSchema.optional().meta({ description: "How pods get the role.", default: "defaults.mode", examples: ["both"] }),
+    account: z
+      .string()
+      .optional()
+      .meta({
+        description: "Alias of the account the role lives in, when not the cluster's (cross-account IRSA).",
+        examples: ["shared"],
+      }),
+    mode: modeSchema
+      .optional()
+      .meta({ description: "How pods get the role.", default: "defaults.mode", examples: ["both"] }),
     role: z
       .strictObject({
         name: roleName.optional().meta({ default: "defaults.roleNamePrefix + binding name" }),
         path: rolePath.optional().meta({ default: "defaults.rolePath" }),
-        description: z.string().max(1000, { error: "must be at most 1000 characters (IAM's limit)" }).optional().meta({
-          description: "Role description.",
-          examples: ["Reads invoices from S3"],
-        }),
+        description: z
+          .string()
+          .max(1000, { error: "must be at most 1000 characters (IAM's limit)" })
+          .optional()
+          .meta({
+            description: "Role description.",
+            examples: ["Reads invoices from S3"],
+          }),
         maxSessionDuration: maxSessionDuration.optional(),
         permissionsBoundary: permissionsBoundary.optional(),
         tags: tags.optional(),
-        exclusivePolicyAttachments: z.boolean().optional().meta({
-          description:
-            "Manage the role's managed policy attachments exclusively (aws_iam_role_policy_attachments_exclusive): a policy attached by hand is detached at the next apply. false: leave attachments made elsewhere alone.",
-          default: true,
-          examples: [false],
-        }),
+        exclusivePolicyAttachments: z
+          .boolean()
+          .optional()
+          .meta({
+            description:
+              "Manage the role's managed policy attachments exclusively (aws_iam_role_policy_attachments_exclusive): a policy attached by hand is detached at the next apply. false: leave attachments made elsewhere alone.",
+            default: true,
+            examples: [false],
+          }),
       })
       .optional()
-      .meta({ description: "The IAM role; every field optional.", examples: [{ name: "invoice-reader", description: "Reads invoices from S3" }] }),
+      .meta({
+        description: "The IAM role; every field optional.",
+        examples: [{ name: "invoice-reader", description: "Reads invoices from S3" }],
+      }),
     policies: z
       .strictObject({
-        managed: z.array(z.string()).optional().meta({
-          description: "ARNs of managed policies to attach (AWS managed, or customer managed in the role's account).",
-          examples: [["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"]],
-        }),
-        statements: z.array(statementSchema).optional().meta({
-          description: "Statements compiled into one customer-managed policy attached to the role.",
-          examples: [[{ sid: "ReadInvoices", actions: ["s3:GetObject"], resources: ["arn:aws:s3:::acme-invoices/*"] }]],
-        }),
-        presets: z.record(z.string(), z.unknown()).optional().meta({
-          description: "Well-known add-on policies with their inputs (not supported yet).",
-          examples: [{ "external-dns": { hostedZoneArns: ["arn:aws:route53:::hostedzone/Z123"] } }],
-        }),
+        managed: z
+          .array(z.string())
+          .optional()
+          .meta({
+            description: "ARNs of managed policies to attach (AWS managed, or customer managed in the role's account).",
+            examples: [["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"]],
+          }),
+        statements: z
+          .array(statementSchema)
+          .optional()
+          .meta({
+            description: "Statements compiled into one customer-managed policy attached to the role.",
+            examples: [
+              [{ sid: "ReadInvoices", actions: ["s3:GetObject"], resources: ["arn:aws:s3:::acme-invoices/*"] }],
+            ],
+          }),
+        presets: z
+          .record(z.string(), z.unknown())
+          .optional()
+          .meta({
+            description: "Well-known add-on policies with their inputs (not supported yet).",
+            examples: [{ "external-dns": { hostedZoneArns: ["arn:aws:route53:::hostedzone/Z123"] } }],
+          }),
       })
       .optional()
-      .meta({ description: "What the role may do.", examples: [{ managed: ["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"] }] }),
+      .meta({
+        description: "What the role may do.",
+        examples: [{ managed: ["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"] }],
+      }),
     serviceAccount: serviceAccountSettingsSchema.optional().meta({
       description: "Overrides defaults.serviceAccount for this binding (maps are merged, the binding's entries win).",
     }),
     previousNames: previousNames.optional(),
     adopt: z
       .strictObject({
-        role: z.boolean().optional().meta({ description: "Import the existing role (by name) instead of creating it.", default: false, examples: [true] }),
-        policy: z.boolean().optional().meta({
-          description: "Import an existing customer-managed policy of the role's name and path (the binding's statements) instead of creating it.",
-          default: false,
-          examples: [true],
-        }),
-        serviceAccounts: z.boolean().optional().meta({
-          description: "Import the existing ServiceAccounts (by namespace/name) instead of creating them.",
-          default: false,
-          examples: [true],
-        }),
+        role: z
+          .boolean()
+          .optional()
+          .meta({
+            description: "Import the existing role (by name) instead of creating it.",
+            default: false,
+            examples: [true],
+          }),
+        policy: z
+          .boolean()
+          .optional()
+          .meta({
+            description:
+              "Import an existing customer-managed policy of the role's name and path (the binding's statements) instead of creating it.",
+            default: false,
+            examples: [true],
+          }),
+        serviceAccounts: z
+          .boolean()
+          .optional()
+          .meta({
+            description: "Import the existing ServiceAccounts (by namespace/name) instead of creating them.",
+            default: false,
+            examples: [true],
+          }),
       })
       .optional()
       .meta({
@@ -271,11 +372,17 @@ export const bindingSchema = z
     waivers: z
       .array(
         z.strictObject({
-          rule: z.string().regex(/^[A-Z]+[0-9]{3}$/, { error: "is not a rule id (for example IAM007)" }).meta({ description: "The lint rule waived.", examples: ["IAM007"] }),
-          reason: z.string().min(10, { error: "must say why, in at least 10 characters" }).meta({
-            description: "Why the finding is acceptable here; shown in podiam explain.",
-            examples: ["the controller must list every hosted zone"],
-          }),
+          rule: z
+            .string()
+            .regex(/^[A-Z]+[0-9]{3}$/, { error: "is not a rule id (for example IAM007)" })
+            .meta({ description: "The lint rule waived.", examples: ["IAM007"] }),
+          reason: z
+            .string()
+            .min(10, { error: "must say why, in at least 10 characters" })
+            .meta({
+              description: "Why the finding is acceptable here; shown in podiam explain.",
+              examples: ["the controller must list every hosted zone"],
+            }),
         }),
       )
       .optional()
@@ -290,15 +397,27 @@ export const backendSchema = z
   .strictObject({
     s3: z
       .strictObject({
-        bucket: z.string().min(3).meta({ description: "State bucket.", examples: ["acme-tf-state"] }),
+        bucket: z
+          .string()
+          .min(3)
+          .meta({ description: "State bucket.", examples: ["acme-tf-state"] }),
         region: region.meta({ description: "Region of the state bucket." }),
-        keyPrefix: z.string().optional().meta({
-          description: "Prefix of the state keys; each stack's key is <keyPrefix>/<stack>.tfstate.",
-          examples: ["irsa"],
-        }),
-        useLockfile: z.boolean().optional().meta({ description: "S3-native state locking (use_lockfile).", default: true, examples: [true] }),
+        keyPrefix: z
+          .string()
+          .optional()
+          .meta({
+            description: "Prefix of the state keys; each stack's key is <keyPrefix>/<stack>.tfstate.",
+            examples: ["irsa"],
+          }),
+        useLockfile: z
+          .boolean()
+          .optional()
+          .meta({ description: "S3-native state locking (use_lockfile).", default: true, examples: [true] }),
       })
-      .meta({ description: "S3 backend, one state key per stack.", examples: [{ bucket: "acme-tf-state", region: "eu-west-1", keyPrefix: "irsa" }] }),
+      .meta({
+        description: "S3 backend, one state key per stack.",
+        examples: [{ bucket: "acme-tf-state", region: "eu-west-1", keyPrefix: "irsa" }],
+      }),
   })
   .meta({
     description: "Where state lives. Default: local state, one file per stack.",
@@ -307,18 +426,34 @@ export const backendSchema = z
 
 export const quotasSchema = z
   .strictObject({
-    managedPoliciesPerRole: z.number().int().min(1).max(25).optional().meta({
-      description: "Managed policies attachable to one role (IAM quota, raisable with AWS). Includes the binding's own policy.",
-      default: 10,
-      examples: [20],
-    }),
-    roleTrustPolicyLength: z.number().int().min(2048).max(8192).optional().meta({
-      description: "Maximum trust policy length without whitespace (IAM quota, raisable with AWS).",
-      default: 2048,
-      examples: [4096],
-    }),
+    managedPoliciesPerRole: z
+      .number()
+      .int()
+      .min(1)
+      .max(25)
+      .optional()
+      .meta({
+        description:
+          "Managed policies attachable to one role (IAM quota, raisable with AWS). Includes the binding's own policy.",
+        default: 10,
+        examples: [20],
+      }),
+    roleTrustPolicyLength: z
+      .number()
+      .int()
+      .min(2048)
+      .max(8192)
+      .optional()
+      .meta({
+        description: "Maximum trust policy length without whitespace (IAM quota, raisable with AWS).",
+        default: 2048,
+        examples: [4096],
+      }),
   })
-  .meta({ description: "IAM quotas of your accounts, where you had AWS raise them.", examples: [{ managedPoliciesPerRole: 20 }] });
+  .meta({
+    description: "IAM quotas of your accounts, where you had AWS raise them.",
+    examples: [{ managedPoliciesPerRole: 20 }],
+  });
 
 export const bindingsFileSchema = z
   .strictObject({

@@ -2,7 +2,21 @@
  * The YAML text of a bindings file, parsed with source positions, so that any problem found later
  * (on the plain data or on the model) can be reported at FILE:LINE:COLUMN.
  */
-import { Alias, Composer, CST, Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Node, Parser, visit } from "yaml";
+import {
+  Alias,
+  Composer,
+  CST,
+  Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  Node,
+  Parser,
+  visit,
+} from "yaml";
 import { FilePath, Problem, renderPath, Severity } from "./problems";
 
 /** Beyond this many alias expansions the file is rejected: a guard against "billion laughs". */
@@ -50,26 +64,54 @@ export class BindingsSource {
    * document, keys that are lists or mappings. Empty when the file can be converted safely.
    */
   yamlProblems(): Problem[] {
-    const at = (offset: number, message: string): Problem => ({ file: this.file, ...this.positionAt(offset), path: "(yaml)", severity: "error", message });
+    const at = (offset: number, message: string): Problem => ({
+      file: this.file,
+      ...this.positionAt(offset),
+      path: "(yaml)",
+      severity: "error",
+      message,
+    });
     if (this.tooDeepAt !== undefined) {
-      return [at(this.tooDeepAt, `nested more than ${MAX_NESTING_DEPTH} levels deep; a bindings file needs about ten: check the indentation and brackets`)];
+      return [
+        at(
+          this.tooDeepAt,
+          `nested more than ${MAX_NESTING_DEPTH} levels deep; a bindings file needs about ten: check the indentation and brackets`,
+        ),
+      ];
     }
-    const problems = this.document.errors.map((error) => at(error.pos[0], this.yamlErrorMessage(error.code, error.pos[0], error.message)));
+    const problems = this.document.errors.map((error) =>
+      at(error.pos[0], this.yamlErrorMessage(error.code, error.pos[0], error.message)),
+    );
     if (this.secondDocumentAt !== undefined) {
-      problems.push(at(this.secondDocumentAt, "a second YAML document (after ---); podiam reads one document per file: remove it, or move it to its own file"));
+      problems.push(
+        at(
+          this.secondDocumentAt,
+          "a second YAML document (after ---); podiam reads one document per file: remove it, or move it to its own file",
+        ),
+      );
     }
     // After a syntax error the document is a guess; what follows would only repeat it.
     if (problems.length > 0) return problems;
     visit(this.document, {
       Pair: (_, pair) => {
         if (isMap(pair.key) || isSeq(pair.key)) {
-          problems.push(at(rangeStart(pair.key) ?? 0, `a ${isMap(pair.key) ? "mapping" : "list"} used as a key; keys are plain names`));
+          problems.push(
+            at(
+              rangeStart(pair.key) ?? 0,
+              `a ${isMap(pair.key) ? "mapping" : "list"} used as a key; keys are plain names`,
+            ),
+          );
         }
       },
       // Tags such as !!binary, !!set or !!timestamp would turn values into Buffers, Sets and Dates.
       Node: (_, node) => {
         if (node.tag !== undefined && !PLAIN_TAGS.has(node.tag)) {
-          problems.push(at(this.tagStart(rangeStart(node) ?? 0), `the tag ${shortTag(node.tag)} is not supported in a bindings file; remove it and write a plain value`));
+          problems.push(
+            at(
+              this.tagStart(rangeStart(node) ?? 0),
+              `the tag ${shortTag(node.tag)} is not supported in a bindings file; remove it and write a plain value`,
+            ),
+          );
         }
       },
     });
@@ -145,7 +187,11 @@ export class BindingsSource {
     return this.document.hasIn(path);
   }
 
-  problem(path: FilePath, message: string, options: { at?: "key" | "value"; severity?: Severity; rule?: string } = {}): Problem {
+  problem(
+    path: FilePath,
+    message: string,
+    options: { at?: "key" | "value"; severity?: Severity; rule?: string } = {},
+  ): Problem {
     const { line, column } = this.positionOf(path, options.at);
     return {
       file: this.file,
@@ -166,7 +212,9 @@ export class BindingsSource {
 }
 
 /** Tags of plain JSON-like values; any other tag is refused. */
-const PLAIN_TAGS = new Set(["str", "int", "float", "bool", "null", "map", "seq"].map((name) => `tag:yaml.org,2002:${name}`));
+const PLAIN_TAGS = new Set(
+  ["str", "int", "float", "bool", "null", "map", "seq"].map((name) => `tag:yaml.org,2002:${name}`),
+);
 
 function shortTag(tag: string): string {
   return tag.startsWith("tag:yaml.org,2002:") ? `!!${tag.slice("tag:yaml.org,2002:".length)}` : tag;
@@ -178,7 +226,10 @@ function shortTag(tag: string): string {
  */
 function firstTooDeep(tokens: readonly CST.Token[], limit: number): number | undefined {
   let first: number | undefined;
-  const pending: { token: CST.Token | null | undefined; depth: number }[] = tokens.map((token) => ({ token, depth: 0 }));
+  const pending: { token: CST.Token | null | undefined; depth: number }[] = tokens.map((token) => ({
+    token,
+    depth: 0,
+  }));
   while (pending.length > 0) {
     const { token, depth } = pending.pop()!;
     if (!token) continue;

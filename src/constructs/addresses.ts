@@ -35,7 +35,10 @@ export function managedPolicyKeys(arns: readonly string[]): Map<string, string> 
   return new Map(
     arns.map((arn, i) => {
       const shared = readable.filter((key) => key === readable[i]).length > 1;
-      return [arn, shared ? `${readable[i]}_${createHash("sha256").update(arn).digest("hex").slice(0, 8)}` : readable[i]];
+      return [
+        arn,
+        shared ? `${readable[i]}_${createHash("sha256").update(arn).digest("hex").slice(0, 8)}` : readable[i],
+      ];
     }),
   );
 }

@@ -61,7 +61,10 @@ export class OidcProvider extends Construct {
         props.clusterKey,
       );
       issuer = cluster.identity.get(0).oidc.get(0).issuer;
-      const host = named(new TerraformLocal(this, "issuer-host", Fn.replace(issuer, "https://", "")), `oidc_issuer_host_${props.clusterKey}`);
+      const host = named(
+        new TerraformLocal(this, "issuer-host", Fn.replace(issuer, "https://", "")),
+        `oidc_issuer_host_${props.clusterKey}`,
+      );
       this.issuerHost = host.asString;
       this.issuerKnown = false;
     }

@@ -33,7 +33,9 @@ export class ServiceAccount extends Construct {
           name: props.serviceAccount.name,
           namespace: props.serviceAccount.namespace,
           ...(Object.keys(annotations).length > 0 ? { annotations: terraformLiteralMap(annotations) } : {}),
-          ...(props.labels && Object.keys(props.labels).length > 0 ? { labels: terraformLiteralMap(props.labels) } : {}),
+          ...(props.labels && Object.keys(props.labels).length > 0
+            ? { labels: terraformLiteralMap(props.labels) }
+            : {}),
         },
         automountServiceAccountToken: props.automountToken ?? true,
       }),

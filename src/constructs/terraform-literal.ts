@@ -10,10 +10,16 @@ export function terraformLiteral(text: string): string {
 }
 
 /** A map of literal text (tags, labels, annotations), escaped and sorted; undefined when empty. */
-export function terraformLiteralMap(map: Readonly<Record<string, string>> | undefined): Record<string, string> | undefined {
+export function terraformLiteralMap(
+  map: Readonly<Record<string, string>> | undefined,
+): Record<string, string> | undefined {
   const entries = Object.entries(map ?? {});
   if (entries.length === 0) return undefined;
-  return Object.fromEntries(entries.map(([key, value]) => [terraformLiteral(key), terraformLiteral(value)]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(
+    entries
+      .map(([key, value]) => [terraformLiteral(key), terraformLiteral(value)])
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
 }
 
 /** `{ tags }` for a resource's props, or nothing when there are none. */

@@ -75,7 +75,10 @@ export class WorkloadRole extends Construct {
     const attachments: string[] = [];
     const attach = (key: string | undefined, policyArn: string, after: string[]) => {
       const attachment = named(
-        new IamRolePolicyAttachment(this, key ? `managed-${key}` : "policy-attachment", { role: props.name, policyArn }),
+        new IamRolePolicyAttachment(this, key ? `managed-${key}` : "policy-attachment", {
+          role: props.name,
+          policyArn,
+        }),
         key ? address(props.address, key) : props.address,
       );
       dependsOn(attachment, after);
@@ -84,7 +87,8 @@ export class WorkloadRole extends Construct {
     };
 
     if (props.statements && props.statements.length > 0) {
-      if (props.policyArn === undefined) throw new Error(`WorkloadRole ${props.address}: policyArn is required with statements`);
+      if (props.policyArn === undefined)
+        throw new Error(`WorkloadRole ${props.address}: policyArn is required with statements`);
       this.policy = new WorkloadPolicy(this, "policy", {
         address: props.address,
         name: props.name,
@@ -104,7 +108,10 @@ export class WorkloadRole extends Construct {
     // after the attachments, so that it never sees a policy of ours as one to detach.
     if (props.exclusivePolicyAttachments ?? true) {
       const exclusive = named(
-        new IamRolePolicyAttachmentsExclusive(this, "exclusive-attachments", { roleName: props.name, policyArns: attached }),
+        new IamRolePolicyAttachmentsExclusive(this, "exclusive-attachments", {
+          roleName: props.name,
+          policyArns: attached,
+        }),
         props.address,
       );
       dependsOn(exclusive, [roleAddress, ...attachments]);

@@ -33,7 +33,9 @@ function readAtRef(ref: string, headFile: string): BaseText {
   const cwd = dirname(realpathSync(headFile));
   const root = git(["rev-parse", "--show-toplevel"], cwd);
   if (root === undefined) {
-    throw new ExplainError(`--base "${ref}" is not a file, and ${headFile} is not in a git repository to read it at that ref; pass --base FILE`);
+    throw new ExplainError(
+      `--base "${ref}" is not a file, and ${headFile} is not in a git repository to read it at that ref; pass --base FILE`,
+    );
   }
   const path = relative(realpathSync(root.trim()), realpathSync(headFile)).split(sep).join("/");
   if (git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], cwd) === undefined) {
@@ -51,9 +53,15 @@ function readAtRef(ref: string, headFile: string): BaseText {
 /** git's stdout, or undefined when it fails (its stderr is not the user's business here). */
 function git(args: readonly string[], cwd: string): string | undefined {
   try {
-    return execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+    return execFileSync("git", args, {
+      cwd,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      maxBuffer: 64 * 1024 * 1024,
+    });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new ExplainError("git is not installed; pass --base FILE instead of a git ref");
+    if ((error as NodeJS.ErrnoException).code === "ENOENT")
+      throw new ExplainError("git is not installed; pass --base FILE instead of a git ref");
     return undefined;
   }
 }

@@ -41,7 +41,13 @@ export function explain(io: ExplainIo, file: string, options: ExplainOptions = {
   }
   const head = reviewOf(file, loaded.model, lint(loaded.model, loaded.source), catalog);
   if (options.base === undefined) {
-    io.out(format === "json" ? renderReviewJson(head) : format === "markdown" ? renderReviewMarkdown(head, options) : renderReviewText(head));
+    io.out(
+      format === "json"
+        ? renderReviewJson(head)
+        : format === "markdown"
+          ? renderReviewMarkdown(head, options)
+          : renderReviewText(head),
+    );
     return 0;
   }
 
@@ -57,7 +63,9 @@ export function explain(io: ExplainIo, file: string, options: ExplainOptions = {
       if (!result.model || !result.source) {
         // A broken base cannot say what changed; guessing (an empty base) would show every binding as new.
         printProblems(io, result.problems);
-        io.err(`${text.label}: the base has errors, so what changed cannot be told; explain without --base, or pass another --base\n`);
+        io.err(
+          `${text.label}: the base has errors, so what changed cannot be told; explain without --base, or pass another --base\n`,
+        );
         return 1;
       }
       base = reviewOf(text.label, result.model, lint(result.model, result.source), catalog);
@@ -70,7 +78,13 @@ export function explain(io: ExplainIo, file: string, options: ExplainOptions = {
     throw error;
   }
   const diff = diffReviews(base, head, baseLabel);
-  io.out(format === "json" ? renderDiffJson(diff) : format === "markdown" ? renderDiffMarkdown(diff, head, options) : renderDiffText(diff));
+  io.out(
+    format === "json"
+      ? renderDiffJson(diff)
+      : format === "markdown"
+        ? renderDiffMarkdown(diff, head, options)
+        : renderDiffText(diff),
+  );
   return 0;
 }
 

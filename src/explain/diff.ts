@@ -87,7 +87,9 @@ export function diffReviews(base: ReviewModel, head: ReviewModel, baseLabel: str
   const changed: BindingChange[] = [];
   let unchanged = 0;
   for (const binding of head.bindings) {
-    const before = baseByName.get(binding.name) ?? binding.previousNames.map((n) => baseByName.get(n)).find((b) => b && !headHas(head, b.name));
+    const before =
+      baseByName.get(binding.name) ??
+      binding.previousNames.map((n) => baseByName.get(n)).find((b) => b && !headHas(head, b.name));
     if (!before) {
       added.push(binding);
       continue;
@@ -134,7 +136,9 @@ function bindingChange(before: BindingReview, after: BindingReview): BindingChan
     ...(before.name !== after.name ? { renamedFrom: before.name } : {}),
     ...(before.mode !== after.mode ? { mode: { before: before.mode, after: after.mode } } : {}),
     ...(before.role.arn !== after.role.arn ? { roleArn: { before: before.role.arn, after: after.role.arn } } : {}),
-    ...(boundaryBefore !== boundaryAfter ? { permissionsBoundary: { before: boundaryBefore, after: boundaryAfter } } : {}),
+    ...(boundaryBefore !== boundaryAfter
+      ? { permissionsBoundary: { before: boundaryBefore, after: boundaryAfter } }
+      : {}),
     trustWidened: minusBy(trustAfter, trustBefore, trustKey),
     trustNarrowed: minusBy(trustBefore, trustAfter, trustKey),
     granted: groupTuples(grantedTuples.filter((t) => t.effect === "Allow")),

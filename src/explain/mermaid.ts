@@ -12,7 +12,11 @@ export function mermaidDiagram(bindings: readonly BindingReview[]): string {
   const saIds = new Map<string, string>();
   clusters.forEach((cluster, c) => {
     lines.push(`  subgraph cluster${c}["cluster ${label(cluster)}"]`);
-    const ids = [...new Set(bindings.flatMap((b) => b.serviceAccounts.filter((sa) => sa.cluster === cluster).map(serviceAccountId)))].sort();
+    const ids = [
+      ...new Set(
+        bindings.flatMap((b) => b.serviceAccounts.filter((sa) => sa.cluster === cluster).map(serviceAccountId)),
+      ),
+    ].sort();
     for (const id of ids) {
       const node = `sa${saIds.size}`;
       saIds.set(`${cluster} ${id}`, node);
@@ -24,7 +28,9 @@ export function mermaidDiagram(bindings: readonly BindingReview[]): string {
   const managed = [...new Set(bindings.flatMap((b) => b.managedPolicies.map((p) => p.arn)))].sort();
   const managedIds = new Map(managed.map((arn, i) => [arn, `managed${i}`]));
   bindings.forEach((binding, r) => {
-    lines.push(`  role${r}(["${label(`role ${roleName(binding.role.arn)}`)}<br/>${label(`account ${binding.account.alias}`)}"])`);
+    lines.push(
+      `  role${r}(["${label(`role ${roleName(binding.role.arn)}`)}<br/>${label(`account ${binding.account.alias}`)}"])`,
+    );
   });
   if (bindings.some((b) => b.statements.length > 0)) {
     bindings.forEach((binding, r) => {
@@ -36,7 +42,8 @@ export function mermaidDiagram(bindings: readonly BindingReview[]): string {
   for (const [arn, id] of managedIds) lines.push(`  ${id}[/"${label(policyName(arn))}"/]`);
 
   bindings.forEach((binding, r) => {
-    for (const sa of binding.serviceAccounts) lines.push(`  ${saIds.get(`${sa.cluster} ${serviceAccountId(sa)}`)} -->|"${binding.mode}"| role${r}`);
+    for (const sa of binding.serviceAccounts)
+      lines.push(`  ${saIds.get(`${sa.cluster} ${serviceAccountId(sa)}`)} -->|"${binding.mode}"| role${r}`);
     if (binding.statements.length > 0) lines.push(`  role${r} --> policy${r}`);
     for (const policy of binding.managedPolicies) lines.push(`  role${r} --> ${managedIds.get(policy.arn)}`);
   });

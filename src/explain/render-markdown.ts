@@ -42,14 +42,20 @@ export function renderReviewMarkdown(review: ReviewModel, options: MarkdownOptio
 
 export function renderDiffMarkdown(diff: ReviewDiff, head: ReviewModel, options: MarkdownOptions = {}): string {
   const out = new MarkdownOut();
-  out.push(`### podiam explain: ${code(diff.file)} against ${code(diff.base)}`, "", `${capitalize(describeDiff(diff))}.`);
+  out.push(
+    `### podiam explain: ${code(diff.file)} against ${code(diff.base)}`,
+    "",
+    `${capitalize(describeDiff(diff))}.`,
+  );
   if (diff.added.length + diff.removed.length + diff.changed.length === 0) {
     out.push("", "No change to what any ServiceAccount may do.");
     return out.render(options.maxLength);
   }
   out.cut().push("", row(["Binding", "Change", "What"]), row(["---", "---", "---"]));
-  for (const b of diff.added) out.cut().push(row([code(b.name), "added", `${b.mode}; ${trustedCell(b)}; ${escape(describePermissions(b))}`]));
-  for (const b of diff.removed) out.cut().push(row([code(b.name), "removed", `${b.mode}; ${trustedCell(b)}; ${escape(describePermissions(b))}`]));
+  for (const b of diff.added)
+    out.cut().push(row([code(b.name), "added", `${b.mode}; ${trustedCell(b)}; ${escape(describePermissions(b))}`]));
+  for (const b of diff.removed)
+    out.cut().push(row([code(b.name), "removed", `${b.mode}; ${trustedCell(b)}; ${escape(describePermissions(b))}`]));
   for (const c of diff.changed) out.cut().push(row([code(c.name), "changed", escape(describeChangeCounts(c))]));
 
   // The diagram shows the bindings as they will be, where they are new or changed.
@@ -61,8 +67,10 @@ export function renderDiffMarkdown(diff: ReviewDiff, head: ReviewModel, options:
     const lines = changeLines(change).map((l) => `${l.sign === "~" ? "!" : l.sign} ${l.text}`);
     out.cut().push("", `#### ${code(change.name)} changed`, "", fence("diff", lines.join("\n")));
   }
-  for (const binding of diff.added) out.cut().push("", `#### ${code(binding.name)} added`, "", ...bindingDetails(binding, false));
-  for (const binding of diff.removed) out.cut().push("", `#### ${code(binding.name)} removed`, "", ...bindingDetails(binding, false));
+  for (const binding of diff.added)
+    out.cut().push("", `#### ${code(binding.name)} added`, "", ...bindingDetails(binding, false));
+  for (const binding of diff.removed)
+    out.cut().push("", `#### ${code(binding.name)} removed`, "", ...bindingDetails(binding, false));
   return out.render(options.maxLength);
 }
 
@@ -92,17 +100,28 @@ class MarkdownOut {
       `\n_Cut to fit ${maxLength} characters: ${left} more characters are left out; run \`podiam explain --format markdown\` (with the same --base) for all of it._\n`;
     for (let i = this.cuts.length - 1; i >= 0; i--) {
       const kept = upTo[this.cuts[i]];
-      if (kept + note(full.length - kept).length <= maxLength) return `${this.lines.slice(0, this.cuts[i]).join("\n")}\n${note(full.length - kept)}`;
+      if (kept + note(full.length - kept).length <= maxLength)
+        return `${this.lines.slice(0, this.cuts[i]).join("\n")}\n${note(full.length - kept)}`;
     }
     return note(full.length).slice(1);
   }
 }
 
 function summaryTable(bindings: readonly BindingReview[]): string[] {
-  const rows = [row(["Binding", "Mode", "ServiceAccounts", "Role", "May do", "Lint"]), row(["---", "---", "---", "---", "---", "---"])];
+  const rows = [
+    row(["Binding", "Mode", "ServiceAccounts", "Role", "May do", "Lint"]),
+    row(["---", "---", "---", "---", "---", "---"]),
+  ];
   for (const b of bindings) {
     rows.push(
-      row([code(b.name), b.mode, trustedCell(b), code(b.role.arn), escape(describePermissions(b)), escape(describeFindingCounts(b.findings)) || "none"]),
+      row([
+        code(b.name),
+        b.mode,
+        trustedCell(b),
+        code(b.role.arn),
+        escape(describePermissions(b)),
+        escape(describeFindingCounts(b.findings)) || "none",
+      ]),
     );
   }
   return rows;
@@ -111,36 +130,58 @@ function summaryTable(bindings: readonly BindingReview[]): string[] {
 /** `prod-eu: billing/a, billing/b<br>prod-us: ...`. */
 function trustedCell(binding: BindingReview): string {
   const byCluster = new Map<string, string[]>();
-  for (const sa of binding.serviceAccounts) byCluster.set(sa.cluster, [...(byCluster.get(sa.cluster) ?? []), code(serviceAccountId(sa))]);
+  for (const sa of binding.serviceAccounts)
+    byCluster.set(sa.cluster, [...(byCluster.get(sa.cluster) ?? []), code(serviceAccountId(sa))]);
   return [...byCluster].map(([cluster, sas]) => `${escape(cluster)}: ${sas.join(", ")}`).join("<br>");
 }
 
 /** A binding's details; folded under its name in a full review, open under a heading in a diff. */
 function bindingDetails(binding: BindingReview, folded = true): string[] {
   const out: string[] = [];
-  if (folded) out.push("<details>", `<summary><code>${html(binding.name)}</code>: ${html(binding.mode)}, ${html(describePermissions(binding))}</summary>`, "");
-  out.push(`- **Role:** ${code(binding.role.arn)} in account ${code(binding.account.alias)} (${code(binding.account.id)})`);
-  if (binding.role.permissionsBoundary) out.push(`- **Permissions boundary:** ${code(binding.role.permissionsBoundary)}`);
+  if (folded)
+    out.push(
+      "<details>",
+      `<summary><code>${html(binding.name)}</code>: ${html(binding.mode)}, ${html(describePermissions(binding))}</summary>`,
+      "",
+    );
+  out.push(
+    `- **Role:** ${code(binding.role.arn)} in account ${code(binding.account.alias)} (${code(binding.account.id)})`,
+  );
+  if (binding.role.permissionsBoundary)
+    out.push(`- **Permissions boundary:** ${code(binding.role.permissionsBoundary)}`);
   out.push(`- **Mode:** ${binding.mode}`);
   out.push(`- **Trusted by:** ${trustedCell(binding).split("<br>").join("; ")}`);
   out.push(`- **May do:** ${escape(describePermissions(binding))}`);
   if (binding.managedPolicies.length > 0) {
-    out.push("- **Managed policies:**", ...binding.managedPolicies.map((p) => `  - ${code(p.arn)}: ${escape(describeManagedPolicyAccess(p))}`));
+    out.push(
+      "- **Managed policies:**",
+      ...binding.managedPolicies.map((p) => `  - ${code(p.arn)}: ${escape(describeManagedPolicyAccess(p))}`),
+    );
   }
   if (binding.statements.length > 0) {
-    out.push("", row(["Statement", "Effect", "Actions", "Resources", "Conditions"]), row(["---", "---", "---", "---", "---"]));
+    out.push(
+      "",
+      row(["Statement", "Effect", "Actions", "Resources", "Conditions"]),
+      row(["---", "---", "---", "---", "---"]),
+    );
     for (const statement of binding.statements) out.push(statementRow(statement));
   }
-  if (binding.findings.length > 0) out.push("", "**Lint:**", "", ...binding.findings.map((f) => `- ${escape(describeFinding(f))}`));
-  if (binding.waivers.length > 0) out.push("", "**Waivers:**", "", ...binding.waivers.map((w) => `- ${code(w.rule)}: ${escape(w.reason)}`));
+  if (binding.findings.length > 0)
+    out.push("", "**Lint:**", "", ...binding.findings.map((f) => `- ${escape(describeFinding(f))}`));
+  if (binding.waivers.length > 0)
+    out.push("", "**Waivers:**", "", ...binding.waivers.map((w) => `- ${code(w.rule)}: ${escape(w.reason)}`));
   if (folded) out.push("", "</details>");
   return out;
 }
 
 function statementRow(statement: StatementReview): string {
   const action = (a: ActionPatternReview) => `${code(a.pattern)} (${escape(describeActionPattern(a))})`;
-  const actions = statement.actions ? statement.actions.map(action) : ["every action but", ...statement.notActions!.map(action)];
-  const resources = statement.resources ? statement.resources.map(code) : ["every resource but", ...statement.notResources!.map(code)];
+  const actions = statement.actions
+    ? statement.actions.map(action)
+    : ["every action but", ...statement.notActions!.map(action)];
+  const resources = statement.resources
+    ? statement.resources.map(code)
+    : ["every resource but", ...statement.notResources!.map(code)];
   return row([
     statement.sid ? escape(statement.sid) : "",
     statement.effect,

@@ -18,7 +18,10 @@ const LABEL_WIDTH = 12;
 const STATEMENT_LABEL_WIDTH = 11;
 
 export function renderReviewText(review: ReviewModel): string {
-  const blocks = [`${review.file}: ${describeReview(review)}`, ...review.bindings.map((b) => bindingBlock(b).join("\n"))];
+  const blocks = [
+    `${review.file}: ${describeReview(review)}`,
+    ...review.bindings.map((b) => bindingBlock(b).join("\n")),
+  ];
   return `${blocks.join("\n\n")}\n`;
 }
 
@@ -27,10 +30,28 @@ export function renderDiffText(diff: ReviewDiff): string {
   if (diff.added.length + diff.removed.length + diff.changed.length === 0) {
     blocks.push("No change to what any ServiceAccount may do.");
   }
-  for (const binding of diff.added) blocks.push([`+ ${binding.name} (added)`, ...bindingBlock(binding).slice(1).map((l) => `  ${l}`)].join("\n"));
-  for (const binding of diff.removed) blocks.push([`- ${binding.name} (removed)`, ...bindingBlock(binding).slice(1).map((l) => `  ${l}`)].join("\n"));
+  for (const binding of diff.added)
+    blocks.push(
+      [
+        `+ ${binding.name} (added)`,
+        ...bindingBlock(binding)
+          .slice(1)
+          .map((l) => `  ${l}`),
+      ].join("\n"),
+    );
+  for (const binding of diff.removed)
+    blocks.push(
+      [
+        `- ${binding.name} (removed)`,
+        ...bindingBlock(binding)
+          .slice(1)
+          .map((l) => `  ${l}`),
+      ].join("\n"),
+    );
   for (const change of diff.changed) {
-    blocks.push([`~ ${change.name} (changed)`, ...changeLines(change).map((l) => `    ${l.sign} ${l.text}`)].join("\n"));
+    blocks.push(
+      [`~ ${change.name} (changed)`, ...changeLines(change).map((l) => `    ${l.sign} ${l.text}`)].join("\n"),
+    );
   }
   return `${blocks.join("\n\n")}\n`;
 }
@@ -47,11 +68,19 @@ function bindingBlock(binding: BindingReview): string[] {
   field("trusted by", binding.serviceAccounts.map(describeTrusted));
   field("may do", [describePermissions(binding)]);
   binding.statements.forEach((statement, i) => {
-    lines.push(...statementLines(statement).map((l, j) => `  ${(i === 0 && j === 0 ? "statements" : "").padEnd(LABEL_WIDTH)}${l}`));
+    lines.push(
+      ...statementLines(statement).map(
+        (l, j) => `  ${(i === 0 && j === 0 ? "statements" : "").padEnd(LABEL_WIDTH)}${l}`,
+      ),
+    );
   });
   if (binding.managedPolicies.length > 0) field("managed", binding.managedPolicies.map(describeManagedPolicy));
   if (binding.findings.length > 0) field("lint", binding.findings.map(describeFinding));
-  if (binding.waivers.length > 0) field("waivers", binding.waivers.map((w) => `${w.rule}: ${w.reason}`));
+  if (binding.waivers.length > 0)
+    field(
+      "waivers",
+      binding.waivers.map((w) => `${w.rule}: ${w.reason}`),
+    );
   return lines;
 }
 

@@ -108,12 +108,24 @@ export interface ReviewModel {
 }
 
 /** The review of a model; `findings` from `lint(model, source)`. */
-export function reviewOf(file: string, model: BindingsModel, findings: readonly LintFinding[], catalog: ExplainCatalog): ReviewModel {
+export function reviewOf(
+  file: string,
+  model: BindingsModel,
+  findings: readonly LintFinding[],
+  catalog: ExplainCatalog,
+): ReviewModel {
   return {
     file,
     bindings: [...model.bindings]
       .sort((a, b) => compare(a.name, b.name))
-      .map((binding) => bindingReview(model, binding, findings.filter((f) => f.binding === binding.name), catalog)),
+      .map((binding) =>
+        bindingReview(
+          model,
+          binding,
+          findings.filter((f) => f.binding === binding.name),
+          catalog,
+        ),
+      ),
   };
 }
 
@@ -122,7 +134,12 @@ export function emptyReview(file: string): ReviewModel {
   return { file, bindings: [] };
 }
 
-function bindingReview(model: BindingsModel, binding: Binding, findings: readonly LintFinding[], catalog: ExplainCatalog): BindingReview {
+function bindingReview(
+  model: BindingsModel,
+  binding: Binding,
+  findings: readonly LintFinding[],
+  catalog: ExplainCatalog,
+): BindingReview {
   const account = model.accounts.get(binding.account)!;
   const statements = binding.statements.map((s) => statementReview(s, catalog));
   const managedGrants = binding.managedPolicies.map((arn) => catalog.awsManagedPolicyGrants(arn));
@@ -148,7 +165,9 @@ function bindingReview(model: BindingsModel, binding: Binding, findings: readonl
     access: accessSummary([...binding.statements, ...managedGrants.flatMap((g) => g ?? [])], catalog),
     findings: findings
       .map(findingReview)
-      .sort((a, b) => a.line - b.line || a.column - b.column || compare(a.rule, b.rule) || compare(a.message, b.message)),
+      .sort(
+        (a, b) => a.line - b.line || a.column - b.column || compare(a.rule, b.rule) || compare(a.message, b.message),
+      ),
     waivers: [...binding.waivers].sort((a, b) => compare(a.rule, b.rule)),
   };
 }

@@ -5,7 +5,15 @@
 import { describeActionPattern, describeLevels } from "./action-patterns";
 import type { BindingChange, PermissionGroup, TrustReview } from "./diff";
 import type { ReviewDiff } from "./diff";
-import type { AccessSummary, BindingReview, ConditionReview, FindingReview, ManagedPolicyReview, ReviewModel, TrustedServiceAccount } from "./review";
+import type {
+  AccessSummary,
+  BindingReview,
+  ConditionReview,
+  FindingReview,
+  ManagedPolicyReview,
+  ReviewModel,
+  TrustedServiceAccount,
+} from "./review";
 import type { ActionPatternReview } from "./action-patterns";
 
 export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
@@ -14,7 +22,9 @@ export function plural(count: number, noun: string, pluralNoun = `${noun}s`): st
 
 /** `5 bindings: 7 ServiceAccounts on 2 clusters may assume 5 roles in 2 accounts`. */
 export function describeReview(review: ReviewModel): string {
-  const sas = new Set(review.bindings.flatMap((b) => b.serviceAccounts.map((sa) => `${sa.cluster}/${sa.namespace}/${sa.name}`)));
+  const sas = new Set(
+    review.bindings.flatMap((b) => b.serviceAccounts.map((sa) => `${sa.cluster}/${sa.namespace}/${sa.name}`)),
+  );
   const clusters = new Set(review.bindings.flatMap((b) => b.serviceAccounts.map((sa) => sa.cluster)));
   const accounts = new Set(review.bindings.map((b) => b.account.alias));
   if (review.bindings.length === 0) return "no bindings: no ServiceAccount may assume a role";
@@ -71,17 +81,24 @@ export function describeAction(action: ActionPatternReview): string {
 /** `StringEquals s3:ExistingObjectTag/team = billing`; several values (any of them) as `in ["a", "b"]`. */
 export function describeCondition(condition: ConditionReview): string {
   const { operator, key, values } = condition;
-  return values.length === 1 ? `${operator} ${key} = ${values[0]}` : `${operator} ${key} in [${values.map((v) => JSON.stringify(v)).join(", ")}]`;
+  return values.length === 1
+    ? `${operator} ${key} = ${values[0]}`
+    : `${operator} ${key} in [${values.map((v) => JSON.stringify(v)).join(", ")}]`;
 }
 
 /** What the binding's own statements allow, in a few words. */
 export function describeAccess(access: AccessSummary): string {
   const parts: string[] = [];
-  if (access.actionCount > 0) parts.push(`${plural(access.actionCount, "action")} (${describeLevels(access.accessLevels)})`);
+  if (access.actionCount > 0)
+    parts.push(`${plural(access.actionCount, "action")} (${describeLevels(access.accessLevels)})`);
   for (const patterns of access.everyActionBut) parts.push(`every action but ${patterns.join(", ")}`);
-  if (access.unknownActions.length > 0) parts.push(`${plural(access.unknownActions.length, "action")} not in the IAM catalogue`);
+  if (access.unknownActions.length > 0)
+    parts.push(`${plural(access.unknownActions.length, "action")} not in the IAM catalogue`);
   if (parts.length === 0) parts.push("no actions");
-  if (access.denyStatements > 0) parts.push(`less what ${plural(access.denyStatements, "Deny statement")} ${access.denyStatements === 1 ? "denies" : "deny"}`);
+  if (access.denyStatements > 0)
+    parts.push(
+      `less what ${plural(access.denyStatements, "Deny statement")} ${access.denyStatements === 1 ? "denies" : "deny"}`,
+    );
   return parts.join("; ");
 }
 
@@ -91,7 +108,9 @@ export function describePermissions(binding: BindingReview): string {
   const known = describeAccess(binding.access);
   if (unknown === 0) return known;
   const opaque = `${plural(unknown, "managed policy", "managed policies")} not in the file`;
-  return binding.access.actionCount === 0 && binding.access.everyActionBut.length === 0 && binding.access.unknownActions.length === 0
+  return binding.access.actionCount === 0 &&
+    binding.access.everyActionBut.length === 0 &&
+    binding.access.unknownActions.length === 0
     ? opaque
     : `${known} + ${opaque}`;
 }
@@ -134,7 +153,8 @@ export interface ChangeLine {
 /** One line per change of a binding that is in both base and head, most important first. */
 export function changeLines(change: BindingChange): ChangeLine[] {
   const lines: ChangeLine[] = [];
-  const add = (sign: ChangeLine["sign"], label: string, text: string) => lines.push({ sign, text: `${label}: ${text}` });
+  const add = (sign: ChangeLine["sign"], label: string, text: string) =>
+    lines.push({ sign, text: `${label}: ${text}` });
   if (change.renamedFrom) add("~", "renamed", `${change.renamedFrom} -> ${change.name}`);
   if (change.roleArn) add("~", "role", `${change.roleArn.before} -> ${change.roleArn.after}`);
   if (change.mode) add("~", "mode", `${change.mode.before} -> ${change.mode.after}`);
@@ -147,7 +167,11 @@ export function changeLines(change: BindingChange): ChangeLine[] {
   for (const p of change.managedPoliciesAttached) add("+", "managed policy attached", describeManagedPolicy(p));
   for (const p of change.managedPoliciesDetached) add("-", "managed policy detached", describeManagedPolicy(p));
   if (change.permissionsBoundary) {
-    add("~", "permissions boundary", `${change.permissionsBoundary.before ?? "none"} -> ${change.permissionsBoundary.after ?? "none"}`);
+    add(
+      "~",
+      "permissions boundary",
+      `${change.permissionsBoundary.before ?? "none"} -> ${change.permissionsBoundary.after ?? "none"}`,
+    );
   }
   for (const f of change.newFindings) add("+", "new lint finding", describeFinding(f));
   for (const f of change.resolvedFindings) add("-", "lint finding resolved or waived", describeFinding(f));
@@ -164,16 +188,20 @@ export function describeChangeCounts(change: BindingChange): string {
   if (change.mode) parts.push(`mode ${change.mode.before} -> ${change.mode.after}`);
   if (change.trustWidened.length > 0) parts.push(`trust widened (${change.trustWidened.length})`);
   if (change.trustNarrowed.length > 0) parts.push(`trust narrowed (${change.trustNarrowed.length})`);
-  const count = (groups: readonly PermissionGroup[]) => groups.reduce((n, g) => n + g.actions.length * g.resources.length, 0);
+  const count = (groups: readonly PermissionGroup[]) =>
+    groups.reduce((n, g) => n + g.actions.length * g.resources.length, 0);
   if (change.granted.length > 0) parts.push(`${plural(count(change.granted), "permission")} granted`);
   if (change.revoked.length > 0) parts.push(`${plural(count(change.revoked), "permission")} revoked`);
   if (change.denyAdded.length > 0) parts.push(`${plural(count(change.denyAdded), "deny", "denies")} added`);
   if (change.denyRemoved.length > 0) parts.push(`${plural(count(change.denyRemoved), "deny", "denies")} removed`);
-  if (change.managedPoliciesAttached.length > 0) parts.push(`${plural(change.managedPoliciesAttached.length, "managed policy", "managed policies")} attached`);
-  if (change.managedPoliciesDetached.length > 0) parts.push(`${plural(change.managedPoliciesDetached.length, "managed policy", "managed policies")} detached`);
+  if (change.managedPoliciesAttached.length > 0)
+    parts.push(`${plural(change.managedPoliciesAttached.length, "managed policy", "managed policies")} attached`);
+  if (change.managedPoliciesDetached.length > 0)
+    parts.push(`${plural(change.managedPoliciesDetached.length, "managed policy", "managed policies")} detached`);
   if (change.permissionsBoundary) parts.push("permissions boundary changed");
   if (change.newFindings.length > 0) parts.push(plural(change.newFindings.length, "new lint finding"));
-  if (change.resolvedFindings.length > 0) parts.push(`${plural(change.resolvedFindings.length, "lint finding")} resolved or waived`);
+  if (change.resolvedFindings.length > 0)
+    parts.push(`${plural(change.resolvedFindings.length, "lint finding")} resolved or waived`);
   if (change.waiversAdded.length > 0) parts.push(plural(change.waiversAdded.length, "waiver") + " added");
   if (change.waiversRemoved.length > 0) parts.push(plural(change.waiversRemoved.length, "waiver") + " removed");
   return parts.join(", ");

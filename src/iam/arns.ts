@@ -48,7 +48,13 @@ const ROLE_PATH_AND_NAME = /^role(\/[\x21-\x7e]*)?\/[\w+=,.@-]{1,64}$/;
 /** Why `arn` is not the ARN of an IAM managed policy, or undefined when it is one. */
 export function policyArnProblem(arn: string): string | undefined {
   const parsed = parseArn(arn);
-  if (!parsed || parsed.service !== "iam" || parsed.region !== "" || parsed.account === "" || !POLICY_PATH_AND_NAME.test(parsed.resource)) {
+  if (
+    !parsed ||
+    parsed.service !== "iam" ||
+    parsed.region !== "" ||
+    parsed.account === "" ||
+    !POLICY_PATH_AND_NAME.test(parsed.resource)
+  ) {
     return `"${arn}" is not a managed policy ARN (arn:aws:iam::aws:policy/NAME or arn:aws:iam::123456789012:policy/NAME)`;
   }
   return undefined;
@@ -57,7 +63,13 @@ export function policyArnProblem(arn: string): string | undefined {
 /** Why `arn` is not the ARN of an IAM role, or undefined when it is one. */
 export function roleArnProblem(arn: string): string | undefined {
   const parsed = parseArn(arn);
-  if (!parsed || parsed.service !== "iam" || parsed.region !== "" || !/^[0-9]{12}$/.test(parsed.account) || !ROLE_PATH_AND_NAME.test(parsed.resource)) {
+  if (
+    !parsed ||
+    parsed.service !== "iam" ||
+    parsed.region !== "" ||
+    !/^[0-9]{12}$/.test(parsed.account) ||
+    !ROLE_PATH_AND_NAME.test(parsed.resource)
+  ) {
     return `"${arn}" is not an IAM role ARN (arn:aws:iam::123456789012:role/NAME)`;
   }
   return undefined;

@@ -29,14 +29,21 @@ export function clusterArn(model: BindingsModel, cluster: Cluster): string {
   return eksClusterArn(account.partition, cluster.region, account.id, cluster.name);
 }
 
-export function bindingTrustPolicy(model: BindingsModel, binding: Binding, options: BindingTrustOptions = {}): PolicyDocument {
+export function bindingTrustPolicy(
+  model: BindingsModel,
+  binding: Binding,
+  options: BindingTrustOptions = {},
+): PolicyDocument {
   const account = model.accounts.get(binding.account)!;
   const clusters = binding.clusters.map((key) => model.clusters.get(key)!);
   return trustPolicy({
     partition: account.partition,
     roleAccountId: account.id,
     irsa: usesIrsa(binding.mode)
-      ? clusters.map((cluster) => ({ issuerHost: clusterIssuerHost(cluster, options), serviceAccounts: binding.serviceAccounts }))
+      ? clusters.map((cluster) => ({
+          issuerHost: clusterIssuerHost(cluster, options),
+          serviceAccounts: binding.serviceAccounts,
+        }))
       : [],
     podIdentity: usesPodIdentity(binding.mode)
       ? clusters.map((cluster) => ({

@@ -148,7 +148,10 @@ const patternCache = new Map<string, RegExp>();
 export function wildcardRegExp(pattern: string): RegExp {
   let re = patternCache.get(pattern);
   if (!re) {
-    const source = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+    const source = pattern
+      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*/g, ".*")
+      .replace(/\?/g, ".");
     re = new RegExp(`^${source}$`, "i");
     patternCache.set(pattern, re);
   }
@@ -273,7 +276,9 @@ let conditionPatterns: Record<string, Record<string, string>> | undefined;
 function servicesForKeyPrefix(prefix: string): string[] {
   if (serviceExists(prefix)) return [prefix];
   unassociated ??= readJson<Record<string, string[]>>("unassociatedConditions.json");
-  return unassociated[prefix] ?? unassociated[Object.keys(unassociated).find((p) => p.toLowerCase() === prefix) ?? ""] ?? [];
+  return (
+    unassociated[prefix] ?? unassociated[Object.keys(unassociated).find((p) => p.toLowerCase() === prefix) ?? ""] ?? []
+  );
 }
 
 export type ConditionKeyStatus =

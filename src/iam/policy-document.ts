@@ -23,7 +23,16 @@ export interface PolicyDocument {
   readonly Statement: readonly PolicyStatement[];
 }
 
-const STATEMENT_KEYS = ["Sid", "Effect", "Principal", "Action", "NotAction", "Resource", "NotResource", "Condition"] as const;
+const STATEMENT_KEYS = [
+  "Sid",
+  "Effect",
+  "Principal",
+  "Action",
+  "NotAction",
+  "Resource",
+  "NotResource",
+  "Condition",
+] as const;
 
 /** One value stays a string, several become a list: the shortest form IAM accepts, as IAM itself returns it. */
 export function oneOrMany(values: readonly string[]): PolicyValue {

@@ -60,7 +60,11 @@ export function irsaTrustStatement(partition: Partition, roleAccountId: string, 
  * EKS Pod Identity: one statement per ServiceAccount. Value lists in one statement would admit
  * their cross product (one ServiceAccount's namespace with another's name).
  */
-export function podIdentityTrustStatement(clusterAccountId: string, clusterArn: string, sa: ServiceAccountRef): PolicyStatement {
+export function podIdentityTrustStatement(
+  clusterAccountId: string,
+  clusterArn: string,
+  sa: ServiceAccountRef,
+): PolicyStatement {
   return {
     Effect: "Allow",
     Principal: { Service: POD_IDENTITY_PRINCIPAL },
@@ -78,9 +82,11 @@ export function podIdentityTrustStatement(clusterAccountId: string, clusterArn: 
 
 export function trustPolicy(props: TrustPolicyProps): PolicyDocument {
   const statements: PolicyStatement[] = [];
-  for (const trust of props.irsa ?? []) statements.push(irsaTrustStatement(props.partition, props.roleAccountId, trust));
+  for (const trust of props.irsa ?? [])
+    statements.push(irsaTrustStatement(props.partition, props.roleAccountId, trust));
   for (const trust of props.podIdentity ?? []) {
-    for (const sa of trust.serviceAccounts) statements.push(podIdentityTrustStatement(trust.clusterAccountId, trust.clusterArn, sa));
+    for (const sa of trust.serviceAccounts)
+      statements.push(podIdentityTrustStatement(trust.clusterAccountId, trust.clusterArn, sa));
   }
   return policyDocument(statements);
 }

@@ -60,7 +60,10 @@ export const COMPUTE_WITH_ROLE_ACTIONS: readonly string[] = [
 
 const PASS_ROLE: readonly string[] = ["iam:PassRole"];
 
-function granted(view: StatementView, candidates: readonly string[]): { index: number; pattern: string; actions: readonly string[] }[] {
+function granted(
+  view: StatementView,
+  candidates: readonly string[],
+): { index: number; pattern: string; actions: readonly string[] }[] {
   const out: { index: number; pattern: string; actions: readonly string[] }[] = [];
   (view.actions ?? []).forEach((pattern, index) => {
     // `*` is IAM001's (matching gives [] for it): one finding per root cause.
@@ -88,7 +91,9 @@ export const IAM003: Rule = {
       }
     }
     // PassRole plus compute anywhere in the role's permissions (own statements or managed ones).
-    const compute = new Set(allows.flatMap((view) => granted(view, COMPUTE_WITH_ROLE_ACTIONS).flatMap((g) => g.actions)));
+    const compute = new Set(
+      allows.flatMap((view) => granted(view, COMPUTE_WITH_ROLE_ACTIONS).flatMap((g) => g.actions)),
+    );
     if (compute.size > 0) {
       for (const view of allows) {
         for (const { index, pattern } of granted(view, PASS_ROLE)) {

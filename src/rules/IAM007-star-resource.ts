@@ -27,7 +27,7 @@ export const IAM007: Rule = {
         path: view.at("resources", star),
         message:
           `${view.label}: "*" as resource for actions that can be scoped to resources (${listSome(actions)}); ` +
-          `fix: ${fixFor(view, "list their resource ARNs, in a statement apart from the actions that only take \"*\"")}`,
+          `fix: ${fixFor(view, 'list their resource ARNs, in a statement apart from the actions that only take "*"')}`,
       });
     }
     return findings;

@@ -15,7 +15,8 @@ export function unknownActionReason(pattern: string): string | undefined {
   if (expandActionInfos(pattern).length > 0) return undefined;
   const hint = suggestAction(pattern);
   const didYouMean = hint ? ` (did you mean "${hint}"?)` : "";
-  if (!isWildcard(parts.service) && !serviceExists(parts.service)) return `"${pattern}": unknown service "${parts.service}"${didYouMean}`;
+  if (!isWildcard(parts.service) && !serviceExists(parts.service))
+    return `"${pattern}": unknown service "${parts.service}"${didYouMean}`;
   if (isWildcard(pattern)) return `"${pattern}" matches no action`;
   return `"${pattern}" is not an action of ${parts.service}${didYouMean}`;
 }

@@ -3,7 +3,14 @@
  * or a service key that none of the statement's actions supports. A condition that never matches
  * silently denies in an Allow, and silently never applies in a Deny.
  */
-import { actionSupportsConditionKey, conditionKeyStatus, expandActionInfos, isGlobalConditionKey, splitAction, type ActionInfo } from "../iam/catalog";
+import {
+  actionSupportsConditionKey,
+  conditionKeyStatus,
+  expandActionInfos,
+  isGlobalConditionKey,
+  splitAction,
+  type ActionInfo,
+} from "../iam/catalog";
 import { suggest } from "../bindings/schema-problems";
 import type { Finding, Rule } from "./rule";
 import { isEveryAction, listSome, statementsOf } from "./statements";
@@ -72,7 +79,8 @@ export const IAM009: Rule = {
           const path = view.at("conditions", operator, key);
           const status = conditionKeyStatus(key);
           if (!status.known) {
-            const what = status.reason === "service" ? `"${key}" names no AWS service` : `unknown condition key "${key}"`;
+            const what =
+              status.reason === "service" ? `"${key}" names no AWS service` : `unknown condition key "${key}"`;
             findings.push({
               path,
               message: `${view.label}: ${what}${status.suggestion ? ` (did you mean "${status.suggestion}"?)` : ""}; the condition never matches; fix: use a key from the AWS Service Authorization Reference`,

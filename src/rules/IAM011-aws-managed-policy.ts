@@ -4,7 +4,13 @@
  * Their documents are checked by IAM001-IAM010 through statementsOf.
  */
 import { suggest } from "../bindings/schema-problems";
-import { awsManagedPolicy, awsManagedPolicyArnByName, awsManagedPolicyNames, isAwsManagedPolicyArn, managedPolicyName } from "../iam/managed-policies";
+import {
+  awsManagedPolicy,
+  awsManagedPolicyArnByName,
+  awsManagedPolicyNames,
+  isAwsManagedPolicyArn,
+  managedPolicyName,
+} from "../iam/managed-policies";
 import type { Finding, Rule } from "./rule";
 import { bindingPath, FORBIDDEN_MANAGED_POLICIES } from "./statements";
 
@@ -22,10 +28,12 @@ export const IAM011: Rule = {
       if (!policy) {
         // The right name at another path (service-role/...), or the closest name.
         const sameName = awsManagedPolicyArnByName(name);
-        const hint = sameName ?? (() => {
-          const close = suggest(name, awsManagedPolicyNames());
-          return close ? awsManagedPolicyArnByName(close) : undefined;
-        })();
+        const hint =
+          sameName ??
+          (() => {
+            const close = suggest(name, awsManagedPolicyNames());
+            return close ? awsManagedPolicyArnByName(close) : undefined;
+          })();
         findings.push({
           path,
           message: `binding "${binding.name}", policies.managed[${i}]: AWS has no managed policy "${arn}"${hint ? ` (did you mean "${hint}"?)` : ""}; fix: correct the ARN (name and path)`,

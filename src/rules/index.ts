@@ -17,7 +17,20 @@ import { IAM011 } from "./IAM011-aws-managed-policy";
 import { SA001 } from "./SA001-default-service-account";
 
 /** Every rule, in id order. */
-export const RULES: readonly Rule[] = [IAM001, IAM002, IAM003, IAM004, IAM005, IAM006, IAM007, IAM008, IAM009, IAM010, IAM011, SA001];
+export const RULES: readonly Rule[] = [
+  IAM001,
+  IAM002,
+  IAM003,
+  IAM004,
+  IAM005,
+  IAM006,
+  IAM007,
+  IAM008,
+  IAM009,
+  IAM010,
+  IAM011,
+  SA001,
+];
 
 export function lint(model: BindingsModel, source: BindingsSource, rules: readonly Rule[] = RULES): LintFinding[] {
   const findings: LintFinding[] = [];
@@ -25,7 +38,10 @@ export function lint(model: BindingsModel, source: BindingsSource, rules: readon
     for (const rule of rules) {
       const waiver = binding.waivers.find((w) => w.rule === rule.id);
       for (const finding of rule.check(binding, { model })) {
-        const problem = source.problem(finding.path, finding.message, { severity: finding.severity ?? rule.severity, rule: rule.id });
+        const problem = source.problem(finding.path, finding.message, {
+          severity: finding.severity ?? rule.severity,
+          rule: rule.id,
+        });
         findings.push({ problem, rule: rule.id, binding: binding.name, ...(waiver ? { waived: waiver.reason } : {}) });
       }
     }

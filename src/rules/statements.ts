@@ -28,7 +28,11 @@ export interface StatementView {
 }
 
 /** AWS managed policies flagged as a whole by IAM011; their statements are not linted one by one. */
-export const FORBIDDEN_MANAGED_POLICIES: ReadonlySet<string> = new Set(["AdministratorAccess", "IAMFullAccess", "PowerUserAccess"]);
+export const FORBIDDEN_MANAGED_POLICIES: ReadonlySet<string> = new Set([
+  "AdministratorAccess",
+  "IAMFullAccess",
+  "PowerUserAccess",
+]);
 
 const cache = new WeakMap<Binding, readonly StatementView[]>();
 
@@ -99,7 +103,8 @@ export function listSome(items: readonly string[], max = 5): string {
 /** Condition keys of a statement, lowercased, with any operator. */
 export function conditionKeysOf(view: StatementView): Set<string> {
   const keys = new Set<string>();
-  for (const block of Object.values(view.conditions ?? {})) for (const key of Object.keys(block)) keys.add(key.toLowerCase());
+  for (const block of Object.values(view.conditions ?? {}))
+    for (const key of Object.keys(block)) keys.add(key.toLowerCase());
   return keys;
 }
 

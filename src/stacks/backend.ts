@@ -26,8 +26,14 @@ class S3LockfileBackend extends S3Backend {
  */
 export function configureBackend(stack: TerraformStack, backend: Backend, stateName: string): void {
   if (backend.kind === "s3") {
-    const key = backend.keyPrefix ? `${backend.keyPrefix.replace(/\/+$/, "")}/${stateName}.tfstate` : `${stateName}.tfstate`;
-    new S3LockfileBackend(stack, { bucket: backend.bucket, region: backend.region, key, encrypt: true }, backend.useLockfile);
+    const key = backend.keyPrefix
+      ? `${backend.keyPrefix.replace(/\/+$/, "")}/${stateName}.tfstate`
+      : `${stateName}.tfstate`;
+    new S3LockfileBackend(
+      stack,
+      { bucket: backend.bucket, region: backend.region, key, encrypt: true },
+      backend.useLockfile,
+    );
   } else {
     // Relative to the stack's directory, <out>/stacks/<stack>: the state sits beside <out>, so
     // deleting or regenerating the output never loses it.

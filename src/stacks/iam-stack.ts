@@ -41,7 +41,9 @@ export class IamStack extends IndependentStack {
         new OidcProvider(this, `oidc-provider-${key}`, {
           clusterKey: key,
           clusterName: cluster.name,
-          ...(cluster.oidcIssuer !== undefined ? { issuer: cluster.oidcIssuer } : { clusterRegionProvider: this.providerFor(account, cluster.region) }),
+          ...(cluster.oidcIssuer !== undefined
+            ? { issuer: cluster.oidcIssuer }
+            : { clusterRegionProvider: this.providerFor(account, cluster.region) }),
           mode: cluster.oidcProvider,
           partition: account.partition,
           accountId: account.id,
@@ -52,7 +54,9 @@ export class IamStack extends IndependentStack {
 
     const roleArns: Record<string, string> = {};
     for (const binding of bindings) {
-      const trust = bindingTrustPolicy(model, binding, { unknownIssuerHost: (cluster) => oidcProviders.get(cluster.key)!.issuerHost });
+      const trust = bindingTrustPolicy(model, binding, {
+        unknownIssuerHost: (cluster) => oidcProviders.get(cluster.key)!.issuerHost,
+      });
       const irsaProviders = usesIrsa(binding.mode) ? binding.clusters.map((key) => oidcProviders.get(key)!) : [];
       const workload = new WorkloadRole(this, `binding-${binding.name}`, {
         address: binding.name,
@@ -61,7 +65,9 @@ export class IamStack extends IndependentStack {
         trustPolicy: renderPolicy(trust),
         ...(binding.role.description !== undefined ? { description: binding.role.description } : {}),
         maxSessionDuration: binding.role.maxSessionDuration,
-        ...(binding.role.permissionsBoundary !== undefined ? { permissionsBoundary: binding.role.permissionsBoundary } : {}),
+        ...(binding.role.permissionsBoundary !== undefined
+          ? { permissionsBoundary: binding.role.permissionsBoundary }
+          : {}),
         tags: binding.role.tags,
         managedPolicies: binding.managedPolicies,
         statements: binding.statements,
@@ -75,15 +81,19 @@ export class IamStack extends IndependentStack {
         for (const cluster of binding.clusters.map((key) => model.clusters.get(key)!)) {
           for (const serviceAccount of binding.serviceAccounts) {
             // Construct ids are the addresses: unique, where joining names with "-" would not be.
-            new PodIdentityAssociation(this, `pod-identity-${address(cluster.key, serviceAccountAddress(serviceAccount))}`, {
-              clusterKey: cluster.key,
-              clusterName: cluster.name,
-              serviceAccount,
-              roleArn: binding.role.arn,
-              provider: this.providerFor(account, cluster.region),
-              tags: binding.role.tags,
-              dependsOn: [resourceAddress(workload.role)],
-            });
+            new PodIdentityAssociation(
+              this,
+              `pod-identity-${address(cluster.key, serviceAccountAddress(serviceAccount))}`,
+              {
+                clusterKey: cluster.key,
+                clusterName: cluster.name,
+                serviceAccount,
+                roleArn: binding.role.arn,
+                provider: this.providerFor(account, cluster.region),
+                tags: binding.role.tags,
+                dependsOn: [resourceAddress(workload.role)],
+              },
+            );
           }
         }
       }

@@ -24,13 +24,15 @@ export function iamMoves(model: BindingsModel, account: Account): Move[] {
 
   for (const binding of bindings) {
     for (const [from, to] of renameSteps(binding.previousNames, binding.name)) {
-      const move = (type: string, suffix: string[] = []) => moves.push({ from: `${type}.${address(from, ...suffix)}`, to: `${type}.${address(to, ...suffix)}` });
+      const move = (type: string, suffix: string[] = []) =>
+        moves.push({ from: `${type}.${address(from, ...suffix)}`, to: `${type}.${address(to, ...suffix)}` });
       move("aws_iam_role");
       if (binding.statements.length > 0) {
         move("aws_iam_policy");
         move("aws_iam_role_policy_attachment");
       }
-      for (const key of managedPolicyKeys(binding.managedPolicies).values()) move("aws_iam_role_policy_attachment", [key]);
+      for (const key of managedPolicyKeys(binding.managedPolicies).values())
+        move("aws_iam_role_policy_attachment", [key]);
       if (binding.role.exclusivePolicyAttachments) move("aws_iam_role_policy_attachments_exclusive");
     }
   }
@@ -46,7 +48,10 @@ export function iamMoves(model: BindingsModel, account: Account): Move[] {
       for (const binding of bindings.filter((b) => usesPodIdentity(b.mode) && b.clusters.includes(cluster.key))) {
         for (const sa of binding.serviceAccounts) {
           const type = "aws_eks_pod_identity_association";
-          moves.push({ from: `${type}.${address(from, serviceAccountAddress(sa))}`, to: `${type}.${address(to, serviceAccountAddress(sa))}` });
+          moves.push({
+            from: `${type}.${address(from, serviceAccountAddress(sa))}`,
+            to: `${type}.${address(to, serviceAccountAddress(sa))}`,
+          });
         }
       }
     }
