@@ -6,22 +6,13 @@ import { existsSync, rmSync } from "fs";
 import { join } from "path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { loadBindingsFile, LoadResult } from "./bindings/load";
-import { formatProblem, hasErrors, Problem, sortProblems } from "./bindings/problems";
+import { hasErrors, Problem, sortProblems } from "./bindings/problems";
 import { bindingsJsonSchema } from "./bindings/schema";
 import { activeProblems, lint } from "./rules";
 import { EXPLAIN_FORMATS, explain, ExplainFormat } from "./explain/command";
+import { Io, printProblems, processIo } from "./io";
 
 const DEFAULT_FILE = "bindings.yaml";
-
-export interface Io {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-}
-
-const processIo: Io = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-};
 
 function defaultFile(): string {
   return process.env.BINDINGS_FILE ?? DEFAULT_FILE;
@@ -31,10 +22,6 @@ function summary(problems: readonly Problem[]): string {
   const errors = problems.filter((p) => p.severity === "error").length;
   const warnings = problems.length - errors;
   return `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
-}
-
-function printProblems(io: Io, problems: readonly Problem[]): void {
-  for (const problem of problems) io.err(`${formatProblem(problem)}\n`);
 }
 
 /** Loads the file and prints its problems; the model, or undefined after printing why not. */

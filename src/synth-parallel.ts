@@ -14,12 +14,12 @@ import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "fs";
 import { cpus } from "os";
 import { join } from "path";
 import { MessageChannel, receiveMessageOnPort, Worker } from "worker_threads";
-import { App, TerraformStack } from "cdktf";
+import { App, TerraformStack } from "./constructs/cdk";
 import { stackSizes, synthesize } from "./app";
 import type { BindingsModel } from "./bindings/model";
 
 const WORKER = join(__dirname, "synth-worker.js");
-/** Estimated resources from which two threads are faster than one. */
+/** Resources from which two threads are faster than one. */
 const PARALLEL_FROM_RESOURCES = 20_000;
 /** A worker that has not answered by then is taken as lost (it notifies even when it fails). */
 const WORKER_TIMEOUT_MS = 10 * 60 * 1000;

@@ -3,7 +3,7 @@
  * (`bindingTrustPolicy` + `renderPolicy`) and the `assume_role_policy` string of the role in the
  * synthesized `iam-<account>` stack. Every case is checked against both.
  */
-import { bindingTrustPolicy } from "../../src/iam/binding-trust";
+import { bindingTrustPolicy } from "../../src/bindings/binding-trust";
 import { renderPolicy } from "../../src/iam/policy-document";
 import { modelOf, synthStacks } from "../helpers/synth";
 

@@ -1,4 +1,4 @@
-import { accessLevelOf, actionInfo, expandActionPattern, suggestAction } from "../../src/iam/catalog";
+import { accessLevelOf, actionInfo, expandActionPattern, suggestAction } from "../../src/catalog/iam-actions";
 
 test("expandActionPattern expands * and ? case-insensitively, canonically spelled and sorted", () => {
   expect(expandActionPattern("sqs:*Message")).toEqual(["sqs:DeleteMessage", "sqs:ReceiveMessage", "sqs:SendMessage"]);

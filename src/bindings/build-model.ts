@@ -1,11 +1,18 @@
 /**
- * Plain data (parsed YAML) -> model. Each section and each entry is validated on its own, so one
- * broken binding does not hide the problems of the others; references are resolved and defaults
- * applied. Entries that fail their shape are left out of the model (their problems are reported),
- * and references to them are not reported again.
+ * Plain data (parsed YAML) -> model: each section and each entry is checked against the schema on
+ * its own, so one broken binding does not hide the problems of the others; then references between
+ * entries are resolved and defaults applied. This file checks references only (a binding's
+ * clusters, its role's account); shapes are the schema's, rules across entities are checks/'.
+ * Entries that fail their shape are left out of the model (their problems are reported), and
+ * references to them are not reported again.
  */
 import { z } from "zod";
-import {
+import { roleArn } from "../iam/arns";
+import type { Statement } from "../iam/types";
+import { compare, sortedRecord } from "../util/order";
+import { describeValue, suggest } from "../util/text";
+import { DEFAULTS } from "./defaults";
+import type {
   Account,
   Backend,
   Binding,
@@ -13,10 +20,8 @@ import {
   Cluster,
   Mode,
   Quotas,
-  ROLE_ARN_ANNOTATION,
-  ServiceAccountRef,
+  RoleSettings,
   ServiceAccountSettings,
-  Statement,
 } from "./model";
 import { FilePath, Problem } from "./problems";
 import {
@@ -30,17 +35,8 @@ import {
   quotasSchema,
   ServiceAccountSettingsInput,
 } from "./schema";
-import { describeValue, schemaProblems, suggest } from "./schema-problems";
+import { isSoftIssue, schemaProblems } from "./schema-problems";
 import { BindingsSource } from "./source";
-import { roleArn } from "../iam/arns";
-import {
-  K8S_LABEL,
-  K8S_LABEL_MAX,
-  K8S_SUBDOMAIN,
-  K8S_SUBDOMAIN_MAX,
-  MANAGED_POLICIES_PER_ROLE_DEFAULT,
-  ROLE_TRUST_POLICY_LENGTH_DEFAULT,
-} from "../iam/limits";
 
 type Defaults = z.infer<typeof defaultsSchema>;
 
@@ -56,7 +52,9 @@ export function buildModel(source: BindingsSource, data: unknown): ModelDraft {
     if (result.success) return result.data;
     const prefixed = result.error.issues.map((issue) => ({ ...issue, path: [...path, ...issue.path] }));
     problems.push(...schemaProblems(source, bindingsFileSchema, data, prefixed));
-    return undefined;
+    // Only format problems: the value has the schema's shape (the schemas transform nothing, so it is
+    // its own parse), and the entry takes part in every other check.
+    return result.error.issues.every(isSoftIssue) ? (value as z.infer<S>) : undefined;
   };
 
   const top = topLevel(source, data, problems);
@@ -72,7 +70,7 @@ export function buildModel(source: BindingsSource, data: unknown): ModelDraft {
     accounts.set(alias, {
       alias,
       id: input.id,
-      partition: input.partition ?? "aws",
+      partition: input.partition ?? DEFAULTS.partition,
       region: input.region,
       ...(input.providerRoleArn !== undefined ? { providerRoleArn: input.providerRoleArn } : {}),
       previousNames: input.previousNames ?? [],
@@ -97,25 +95,18 @@ export function buildModel(source: BindingsSource, data: unknown): ModelDraft {
       // A renamed key keeps naming the same EKS cluster.
       name: input.name ?? input.previousNames?.[0] ?? key,
       ...(input.oidcIssuer !== undefined ? { oidcIssuer: input.oidcIssuer } : {}),
-      oidcProvider: input.oidcProvider ?? "create",
-      kubernetesAuth: input.kubernetes?.auth ?? "token",
+      oidcProvider: input.oidcProvider ?? DEFAULTS.oidcProvider,
+      kubernetesAuth: input.kubernetes?.auth ?? DEFAULTS.kubernetesAuth,
       previousNames: input.previousNames ?? [],
     });
   }
 
   const defaults: Defaults =
     (top.defaults !== undefined ? parse(defaultsSchema, top.defaults, ["defaults"]) : undefined) ?? {};
-  if (defaults.serviceAccount?.annotations?.[ROLE_ARN_ANNOTATION] !== undefined) {
-    problems.push(
-      source.problem(["defaults", "serviceAccount", "annotations", ROLE_ARN_ANNOTATION], roleArnAnnotationMessage(), {
-        at: "key",
-      }),
-    );
-  }
   const quotasInput = top.quotas !== undefined ? parse(quotasSchema, top.quotas, ["quotas"]) : undefined;
   const quotas: Quotas = {
-    managedPoliciesPerRole: quotasInput?.managedPoliciesPerRole ?? MANAGED_POLICIES_PER_ROLE_DEFAULT,
-    roleTrustPolicyLength: quotasInput?.roleTrustPolicyLength ?? ROLE_TRUST_POLICY_LENGTH_DEFAULT,
+    managedPoliciesPerRole: quotasInput?.managedPoliciesPerRole ?? DEFAULTS.managedPoliciesPerRole,
+    roleTrustPolicyLength: quotasInput?.roleTrustPolicyLength ?? DEFAULTS.roleTrustPolicyLength,
   };
   const terraform =
     top.terraform !== undefined ? parse(bindingsFileSchema.shape.terraform, top.terraform, ["terraform"]) : undefined;
@@ -126,25 +117,20 @@ export function buildModel(source: BindingsSource, data: unknown): ModelDraft {
         bucket: s3.bucket,
         region: s3.region,
         ...(s3.keyPrefix ? { keyPrefix: s3.keyPrefix } : {}),
-        useLockfile: s3.useLockfile ?? true,
+        useLockfile: s3.useLockfile ?? DEFAULTS.useLockfile,
       }
     : { kind: "local" };
 
+  const context: Context = { source, accounts, clusters, declaredAccounts, declaredClusters, defaults };
   const bindings: Binding[] = [];
   const rawBindings = top.bindings;
   if (Array.isArray(rawBindings)) {
     rawBindings.forEach((raw, index) => {
-      const path = ["bindings", index];
-      const input = parse(bindingSchema, raw, path);
+      const input = parse(bindingSchema, raw, ["bindings", index]);
       if (!input) return;
-      const binding = resolveBinding(
-        source,
-        input,
-        index,
-        { accounts, clusters, declaredAccounts, declaredClusters, defaults },
-        problems,
-      );
-      if (binding) bindings.push(binding);
+      const resolved = resolveBinding(input, index, context);
+      problems.push(...resolved.problems);
+      if (resolved.value) bindings.push(resolved.value);
     });
   }
   bindings.sort((a, b) => compare(a.name, b.name) || a.index - b.index);
@@ -157,6 +143,7 @@ export function buildModel(source: BindingsSource, data: unknown): ModelDraft {
 }
 
 interface Context {
+  readonly source: BindingsSource;
   readonly accounts: ReadonlyMap<string, Account>;
   readonly clusters: ReadonlyMap<string, Cluster>;
   readonly declaredAccounts: ReadonlySet<string>;
@@ -164,164 +151,131 @@ interface Context {
   readonly defaults: Defaults;
 }
 
-function resolveBinding(
-  source: BindingsSource,
-  input: BindingInput,
-  index: number,
-  context: Context,
-  problems: Problem[],
-): Binding | undefined {
-  const path = ["bindings", index];
-  const before = problems.length;
-  const report = (sub: FilePath, message: string, at: "key" | "value" = "value") =>
-    problems.push(source.problem([...path, ...sub], message, { at }));
+/** What one step of resolving a binding found: its value (none when it cannot go on) and its problems. */
+interface Step<T> {
+  readonly value?: T;
+  readonly problems: readonly Problem[];
+}
 
-  // Clusters: `cluster` or `clusters`, each one declared.
-  let clusterKeys: string[] = [];
-  let clusterPath: (i: number) => FilePath = () => ["cluster"];
-  if (input.cluster !== undefined && input.clusters !== undefined) {
-    report(["clusters"], "set either cluster or clusters, not both", "key");
-  } else if (input.cluster !== undefined) {
-    clusterKeys = [input.cluster];
-  } else if (input.clusters !== undefined) {
-    clusterKeys = input.clusters;
-    clusterPath = (i) => ["clusters", i];
-  } else {
-    report([], "needs cluster (one key) or clusters (a list of keys)");
-  }
-  const seenClusters = new Set<string>();
-  clusterKeys.forEach((key, i) => {
-    if (!context.declaredClusters.has(key))
-      report(clusterPath(i), unknownReference("cluster", key, context.declaredClusters));
-    else if (seenClusters.has(key)) report(clusterPath(i), `cluster "${key}" is listed twice`);
-    seenClusters.add(key);
-  });
-  const clusters = [...seenClusters].filter((key) => context.clusters.has(key)).sort(compare);
+/** A binding whose shape the schema accepted: its references resolved, the defaults applied. */
+function resolveBinding(input: BindingInput, index: number, context: Context): Step<Binding> {
+  const at = (...sub: FilePath): FilePath => ["bindings", index, ...sub];
+  const clusters = resolveClusters(input, at, context);
+  const account = resolveRoleAccount(input, clusters.value ?? [], at, context);
+  const presets = refusePresets(input, at, context);
+  const problems = [...clusters.problems, ...account.problems, ...presets];
+  if (problems.length > 0 || !clusters.value || !account.value) return { problems };
 
-  // The role's account: explicit, or the clusters' one account.
-  let accountAlias: string | undefined = input.account;
-  if (accountAlias !== undefined) {
-    if (!context.declaredAccounts.has(accountAlias))
-      report(["account"], unknownReference("account", accountAlias, context.declaredAccounts));
-  } else if (clusters.length > 0) {
-    const clusterAccounts = [...new Set(clusters.map((key) => context.clusters.get(key)!.account))].sort(compare);
-    if (clusterAccounts.length > 1) {
-      report(
-        ["clusters"],
-        `the clusters are in different accounts (${clusterAccounts.join(", ")}); set account: to say which one holds the role`,
-        "key",
-      );
-    } else {
-      accountAlias = clusterAccounts[0];
-    }
-  }
-
-  const mode: Mode = input.mode ?? context.defaults.mode ?? "irsa";
-
-  const serviceAccounts: ServiceAccountRef[] = [];
-  const seenServiceAccounts = new Set<string>();
-  input.serviceAccounts.forEach((ref, i) => {
-    const [namespace, name] = ref.split("/");
-    const problem = serviceAccountProblem(namespace, name);
-    if (problem) report(["serviceAccounts", i], `${JSON.stringify(ref)} is not namespace/name: ${problem}`);
-    else if (seenServiceAccounts.has(ref)) report(["serviceAccounts", i], `${JSON.stringify(ref)} is listed twice`);
-    seenServiceAccounts.add(ref);
-    serviceAccounts.push({ namespace, name });
-  });
-
-  if (input.policies?.presets !== undefined) {
-    report(
-      ["policies", "presets"],
-      "presets are not supported yet; write the add-on's permissions under policies.statements",
-      "key",
-    );
-  }
-  const managedPolicies = input.policies?.managed ?? [];
-  managedPolicies.forEach((arn, i) => {
-    if (managedPolicies.indexOf(arn) !== i)
-      report(["policies", "managed", i], `${JSON.stringify(arn)} is listed twice`);
-  });
-
-  const statements: Statement[] = (input.policies?.statements ?? []).map((statement, i) => {
-    if ((statement.actions === undefined) === (statement.notActions === undefined)) {
-      report(["policies", "statements", i], "needs exactly one of actions and notActions");
-    }
-    if ((statement.resources === undefined) === (statement.notResources === undefined)) {
-      report(["policies", "statements", i], "needs exactly one of resources and notResources");
-    }
-    if (statement.conditions && "" in statement.conditions) {
-      // YAML reads an unquoted Null (IAM's operator) as a null key.
-      report(
-        ["policies", "statements", i, "conditions"],
-        'a condition operator is empty: YAML reads an unquoted Null as null; write IAM\'s operator quoted, "Null":',
-      );
-    }
-    return {
-      ...(statement.sid !== undefined ? { sid: statement.sid } : {}),
-      effect: statement.effect ?? "Allow",
-      ...(statement.actions ? { actions: statement.actions } : {}),
-      ...(statement.notActions ? { notActions: statement.notActions } : {}),
-      ...(statement.resources ? { resources: statement.resources } : {}),
-      ...(statement.notResources ? { notResources: statement.notResources } : {}),
-      ...(statement.conditions ? { conditions: statement.conditions } : {}),
-    };
-  });
-
-  if (input.serviceAccount?.annotations?.[ROLE_ARN_ANNOTATION] !== undefined) {
-    report(["serviceAccount", "annotations", ROLE_ARN_ANNOTATION], roleArnAnnotationMessage(), "key");
-  }
-
-  if (
-    problems.length > before ||
-    accountAlias === undefined ||
-    !context.accounts.has(accountAlias) ||
-    clusters.length !== seenClusters.size
-  ) {
-    return undefined;
-  }
-  const account = context.accounts.get(accountAlias)!;
   const defaults = context.defaults;
-  // A renamed binding keeps its role: a new role name would replace the role (and its ARN, which
-  // running pods carry), so the default name stays derived from the binding's first name.
-  const roleName = input.role?.name ?? `${defaults.roleNamePrefix ?? ""}${input.previousNames?.[0] ?? input.name}`;
-  const rolePath = input.role?.path ?? defaults.rolePath ?? "/";
-  const permissionsBoundary = input.role?.permissionsBoundary ?? defaults.permissionsBoundary;
-  return {
+  const binding: Binding = {
     name: input.name,
-    clusters,
-    serviceAccounts,
-    account: accountAlias,
-    mode,
-    role: {
-      name: roleName,
-      path: rolePath,
-      arn: roleArn(account.partition, account.id, rolePath, roleName),
-      ...(input.role?.description !== undefined ? { description: input.role.description } : {}),
-      maxSessionDuration: input.role?.maxSessionDuration ?? defaults.maxSessionDuration ?? 3600,
-      ...(permissionsBoundary !== undefined ? { permissionsBoundary } : {}),
-      tags: sortedRecord({ ...defaults.tags, ...input.role?.tags }),
-      exclusivePolicyAttachments: input.role?.exclusivePolicyAttachments ?? true,
-    },
-    managedPolicies,
-    statements,
+    clusters: clusters.value,
+    // In file order, as written (a value listed twice is the schema's problem): positions are indexes.
+    serviceAccounts: input.serviceAccounts.map((ref) => {
+      const [namespace, name] = ref.split("/");
+      return { namespace, name };
+    }),
+    account: account.value.alias,
+    mode: input.mode ?? defaults.mode ?? (DEFAULTS.mode as Mode),
+    role: roleSettings(input, account.value, defaults),
+    managedPolicies: input.policies?.managed ?? [],
+    statements: (input.policies?.statements ?? []).map(statementWithDefaults),
     serviceAccount: serviceAccountSettings(defaults.serviceAccount, input.serviceAccount),
     previousNames: input.previousNames ?? [],
     adopt: {
-      role: input.adopt?.role ?? false,
-      policy: input.adopt?.policy ?? false,
-      serviceAccounts: input.adopt?.serviceAccounts ?? false,
+      role: input.adopt?.role ?? DEFAULTS.adopt,
+      policy: input.adopt?.policy ?? DEFAULTS.adopt,
+      serviceAccounts: input.adopt?.serviceAccounts ?? DEFAULTS.adopt,
     },
     waivers: input.waivers ?? [],
     index,
   };
+  return { value: binding, problems: [] };
 }
 
-function serviceAccountProblem(namespace: string, name: string): string | undefined {
-  if (namespace.length > K8S_LABEL_MAX || !K8S_LABEL.test(namespace))
-    return "the namespace must be lowercase RFC 1123 (a-z, 0-9, '-', at most 63)";
-  if (name.length > K8S_SUBDOMAIN_MAX || !K8S_SUBDOMAIN.test(name))
-    return "the name must be lowercase RFC 1123 (a-z, 0-9, '-', '.', at most 253)";
-  return undefined;
+/**
+ * The keys of the binding's clusters, sorted: `cluster` or `clusters`, each one declared. No value
+ * when one is unknown, or declared but left out of the model for its own problems.
+ */
+function resolveClusters(input: BindingInput, at: (...sub: FilePath) => FilePath, context: Context): Step<string[]> {
+  const keys = input.cluster !== undefined ? [input.cluster] : [...new Set(input.clusters ?? [])];
+  const pathOf = (i: number): FilePath => (input.cluster !== undefined ? at("cluster") : at("clusters", i));
+  const problems: Problem[] = [];
+  keys.forEach((key, i) => {
+    if (!context.declaredClusters.has(key)) {
+      problems.push(context.source.problem(pathOf(i), unknownReference("cluster", key, context.declaredClusters)));
+    }
+  });
+  if (problems.length > 0 || !keys.every((key) => context.clusters.has(key))) return { problems };
+  return { value: [...keys].sort(compare), problems };
+}
+
+/** The account the role lives in: `account`, or the one account of the binding's clusters. */
+function resolveRoleAccount(
+  input: BindingInput,
+  clusterKeys: readonly string[],
+  at: (...sub: FilePath) => FilePath,
+  context: Context,
+): Step<Account> {
+  if (input.account !== undefined) {
+    if (!context.declaredAccounts.has(input.account)) {
+      return {
+        problems: [
+          context.source.problem(at("account"), unknownReference("account", input.account, context.declaredAccounts)),
+        ],
+      };
+    }
+    const account = context.accounts.get(input.account);
+    return { ...(account ? { value: account } : {}), problems: [] };
+  }
+  if (clusterKeys.length === 0) return { problems: [] };
+  const clusterAccounts = [...new Set(clusterKeys.map((key) => context.clusters.get(key)!.account))].sort(compare);
+  if (clusterAccounts.length > 1) {
+    const message = `the clusters are in different accounts (${clusterAccounts.join(", ")}); set account: to say which one holds the role`;
+    return { problems: [context.source.problem(at("clusters"), message, { at: "key" })] };
+  }
+  const account = context.accounts.get(clusterAccounts[0]);
+  return { ...(account ? { value: account } : {}), problems: [] };
+}
+
+function refusePresets(input: BindingInput, at: (...sub: FilePath) => FilePath, context: Context): Problem[] {
+  if (input.policies?.presets === undefined) return [];
+  const message = "presets are not supported yet; write the add-on's permissions under policies.statements";
+  return [context.source.problem(at("policies", "presets"), message, { at: "key" })];
+}
+
+type StatementInput = NonNullable<NonNullable<BindingInput["policies"]>["statements"]>[number];
+
+function statementWithDefaults(statement: StatementInput): Statement {
+  return {
+    ...(statement.sid !== undefined ? { sid: statement.sid } : {}),
+    effect: statement.effect ?? DEFAULTS.effect,
+    ...(statement.actions ? { actions: statement.actions } : {}),
+    ...(statement.notActions ? { notActions: statement.notActions } : {}),
+    ...(statement.resources ? { resources: statement.resources } : {}),
+    ...(statement.notResources ? { notResources: statement.notResources } : {}),
+    ...(statement.conditions ? { conditions: statement.conditions } : {}),
+  };
+}
+
+function roleSettings(input: BindingInput, account: Account, defaults: Defaults): RoleSettings {
+  // A renamed binding keeps its role: a new role name would replace the role (and its ARN, which
+  // running pods carry), so the default name stays derived from the binding's first name.
+  const name =
+    input.role?.name ??
+    `${defaults.roleNamePrefix ?? DEFAULTS.roleNamePrefix}${input.previousNames?.[0] ?? input.name}`;
+  const path = input.role?.path ?? defaults.rolePath ?? DEFAULTS.rolePath;
+  const permissionsBoundary = input.role?.permissionsBoundary ?? defaults.permissionsBoundary;
+  return {
+    name,
+    path,
+    arn: roleArn(account.partition, account.id, path, name),
+    ...(input.role?.description !== undefined ? { description: input.role.description } : {}),
+    maxSessionDuration: input.role?.maxSessionDuration ?? defaults.maxSessionDuration ?? DEFAULTS.maxSessionDuration,
+    ...(permissionsBoundary !== undefined ? { permissionsBoundary } : {}),
+    tags: sortedRecord({ ...defaults.tags, ...input.role?.tags }),
+    exclusivePolicyAttachments: input.role?.exclusivePolicyAttachments ?? DEFAULTS.exclusivePolicyAttachments,
+  };
 }
 
 function serviceAccountSettings(
@@ -329,10 +283,10 @@ function serviceAccountSettings(
   own: ServiceAccountSettingsInput | undefined,
 ): ServiceAccountSettings {
   return {
-    create: own?.create ?? defaults?.create ?? true,
+    create: own?.create ?? defaults?.create ?? DEFAULTS.serviceAccountCreate,
     annotations: sortedRecord({ ...defaults?.annotations, ...own?.annotations }),
     labels: sortedRecord({ ...defaults?.labels, ...own?.labels }),
-    automountToken: own?.automountToken ?? defaults?.automountToken ?? true,
+    automountToken: own?.automountToken ?? defaults?.automountToken ?? DEFAULTS.automountToken,
   };
 }
 
@@ -460,23 +414,10 @@ function unknownReference(kind: string, name: string, declared: ReadonlySet<stri
   return `unknown ${kind} "${name}"${hint ? ` (did you mean "${hint}"?)` : ""}; declared: ${known}`;
 }
 
-function roleArnAnnotationMessage(): string {
-  return `${ROLE_ARN_ANNOTATION} is set by podiam from the binding's role; remove it here`;
-}
-
 function asRecord(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
 function sortedKeys(value: unknown): string[] {
   return Object.keys(asRecord(value)).sort(compare);
-}
-
-function sortedRecord<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compare(a, b)));
-}
-
-/** Code-point order: the same on every machine and locale. */
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -4,10 +4,8 @@
  * the YAML.
  */
 
-/** The ServiceAccount annotation IRSA's webhook reads; podiam sets it from the binding's role. */
-export const ROLE_ARN_ANNOTATION = "eks.amazonaws.com/role-arn";
+import type { Partition, ServiceAccountRef, Statement } from "../iam/types";
 
-export type Partition = "aws" | "aws-cn" | "aws-us-gov";
 export type Mode = "irsa" | "pod-identity" | "both";
 
 export interface Account {
@@ -31,24 +29,6 @@ export interface Cluster {
   readonly oidcProvider: "create" | "existing" | "adopt";
   readonly kubernetesAuth: "token" | "exec";
   readonly previousNames: readonly string[];
-}
-
-export interface ServiceAccountRef {
-  readonly namespace: string;
-  readonly name: string;
-}
-
-export type ConditionValue = string | number | boolean;
-
-export interface Statement {
-  readonly sid?: string;
-  readonly effect: "Allow" | "Deny";
-  readonly actions?: readonly string[];
-  readonly notActions?: readonly string[];
-  readonly resources?: readonly string[];
-  readonly notResources?: readonly string[];
-  /** operator -> condition key -> values */
-  readonly conditions?: Readonly<Record<string, Readonly<Record<string, ConditionValue | readonly ConditionValue[]>>>>;
 }
 
 export interface RoleSettings {
@@ -132,14 +112,20 @@ export interface BindingsModel {
   readonly tags: Readonly<Record<string, string>>;
 }
 
-export function serviceAccountId(sa: ServiceAccountRef): string {
-  return `${sa.namespace}/${sa.name}`;
-}
-
 export function usesIrsa(mode: Mode): boolean {
   return mode === "irsa" || mode === "both";
 }
 
 export function usesPodIdentity(mode: Mode): boolean {
   return mode === "pod-identity" || mode === "both";
+}
+
+/** The bindings whose role lives in an account: what the account's IAM stack holds. */
+export function bindingsInAccount(model: BindingsModel, alias: string): Binding[] {
+  return model.bindings.filter((binding) => binding.account === alias);
+}
+
+/** The bindings podiam writes ServiceAccounts for on a cluster: what the cluster's k8s stack holds. */
+export function serviceAccountBindings(model: BindingsModel, clusterKey: string): Binding[] {
+  return model.bindings.filter((binding) => binding.serviceAccount.create && binding.clusters.includes(clusterKey));
 }

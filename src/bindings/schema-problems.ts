@@ -4,7 +4,9 @@
  */
 import type { z } from "zod";
 import { FilePath, Problem, renderPath } from "./problems";
+import type { CheckParams } from "./schema";
 import { BindingsSource } from "./source";
+import { describeValue, suggest } from "../util/text";
 
 export function schemaProblems(
   source: BindingsSource,
@@ -102,6 +104,12 @@ export function schemaProblems(
       case "invalid_format":
         problems.push(source.problem(path, withValue(found.value, issue.message)));
         break;
+      case "custom": {
+        // Our own checks (schema.ts): the message is complete; `at` says key or value.
+        const at = (issue.params as CheckParams | undefined)?.at;
+        problems.push(source.problem(path, issue.message, at ? { at } : {}));
+        break;
+      }
       default:
         problems.push(source.problem(path, issue.message));
     }
@@ -152,19 +160,6 @@ function isScalar(value: unknown): boolean {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
 }
 
-/** A short, quoted rendering of a value for a message. */
-export function describeValue(value: unknown): string {
-  if (value === null || value === undefined) return "nothing (an empty value)";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  if (typeof value === "string") {
-    const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-    return JSON.stringify(shown);
-  }
-  if (typeof value === "number") return `the number ${value}`;
-  return String(value);
-}
-
 function valueAt(data: unknown, path: FilePath): { missing: boolean; value: unknown } {
   let node = data;
   for (const segment of path) {
@@ -208,36 +203,7 @@ function knownKeysAt(schema: z.ZodType, path: FilePath): { key: string; required
   return [];
 }
 
-/**
- * The known key closest to `key` (edit distance at most 2, or equal ignoring case), when the two
- * share more than they differ: "<<" is not a typo of "id".
- */
-export function suggest(key: string, known: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of known) {
-    const distance = candidate.toLowerCase() === key.toLowerCase() ? 0 : editDistance(key, candidate);
-    if (distance < bestDistance && distance < Math.min(key.length, candidate.length)) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-/** Edits (insert, delete, substitute, swap two neighbours) from `a` to `b`; 3 stands for "3 or more". */
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
+/** Whether the issue is a format problem that keeps the entry in the model (CheckParams.soft). */
+export function isSoftIssue(issue: z.core.$ZodIssue): boolean {
+  return issue.code === "custom" && (issue.params as CheckParams | undefined)?.soft === true;
 }

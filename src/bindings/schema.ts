@@ -1,9 +1,18 @@
 /**
- * bindings.yaml, version 1, as a zod schema: the shape of the file (types, required keys, unknown
- * keys, formats). Cross-references, uniqueness and AWS limits are checked in `checks.ts`, on the
- * model. This schema is also the source of `bindings.schema.json` (`podiam schema`).
+ * bindings.yaml, version 1, as a zod schema. The rule of where a check lives:
+ * - here, the shape and the format of what is written within one field or entry: types, required
+ *   and unknown keys, formats, the exactly-one-of pairs (actions/notActions), a value listed twice;
+ * - build-model.ts: references between entries (a cluster's account, a binding's clusters) and
+ *   defaults;
+ * - checks/: rules across entities (uniqueness, account rules) and AWS's and Kubernetes' limits.
+ * This schema is also the source of `bindings.schema.json` (`podiam schema`).
  */
 import { z } from "zod";
+import { actionSyntaxProblem } from "../iam/action-pattern";
+import { issuerProblem, policyArnProblem, resourceArnProblem, roleArnProblem } from "../iam/arns";
+import { ROLE_ARN_ANNOTATION } from "../kubernetes/annotations";
+import { serviceAccountRefProblem } from "../kubernetes/names";
+import { DEFAULTS } from "./defaults";
 
 const ACCOUNT_ID = /^[0-9]{12}$/;
 const AWS_REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]$/;
@@ -11,8 +20,42 @@ const AWS_REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]$/;
 export const IDENTIFIER = /^[a-z](?:[a-z0-9-]|_(?!_))*$/;
 /** Two underscores in a row are kept for joining the parts of Terraform addresses. */
 const IDENTIFIER_HINT = "lowercase letters, digits, '-' and single '_', starting with a letter";
-/** namespace/name; both parts are checked as Kubernetes names in checks.ts, with a precise message. */
+/** namespace/name; both parts are then checked as Kubernetes names, with a precise message. */
 const SERVICE_ACCOUNT_REF = /^[^/]+\/[^/]+$/;
+
+/** How our own checks report (custom issues, read back by schema-problems.ts and build-model.ts). */
+export interface CheckParams {
+  /** Report at the key of the path's last segment (a key that may not be set), not at its value. */
+  readonly at?: "key";
+  /**
+   * The value has the right type but a wrong format (an ARN, a duplicate): the entry still goes
+   * into the model, so that the checks across entries run on it too, and every problem is
+   * reported at once. The file stays invalid.
+   */
+  readonly soft?: boolean;
+}
+
+function customIssue(message: string, path: PropertyKey[] = [], params: CheckParams = {}): z.core.$ZodRawIssue {
+  return { code: "custom", message, path, input: undefined, ...(params.at || params.soft ? { params } : {}) };
+}
+
+/** A format check of one string: `problem` says what is wrong with it, or undefined. */
+function format(problem: (value: string) => string | undefined) {
+  return (value: string, ctx: z.RefinementCtx) => {
+    const message = problem(value);
+    if (message) ctx.addIssue(customIssue(message, [], { soft: true }));
+  };
+}
+
+/** Each value once: `describe(value)` says which one is listed twice. */
+function listedOnce(describe: (value: string) => string) {
+  return (values: readonly string[], ctx: z.RefinementCtx) => {
+    values.forEach((value, i) => {
+      if (values.indexOf(value) !== i)
+        ctx.addIssue(customIssue(`${describe(value)} is listed twice`, [i], { soft: true }));
+    });
+  };
+}
 
 const identifier = (what: string) =>
   z
@@ -30,6 +73,22 @@ const region = z
   .meta({ examples: ["eu-west-1"] });
 
 const stringMap = z.record(z.string(), z.string());
+
+/** Annotations podiam writes: eks.amazonaws.com/role-arn is the binding's role, never the file's. */
+const annotations = stringMap.superRefine((map, ctx) => {
+  if (map[ROLE_ARN_ANNOTATION] !== undefined) {
+    ctx.addIssue(
+      customIssue(
+        `${ROLE_ARN_ANNOTATION} is set by podiam from the binding's role; remove it here`,
+        [ROLE_ARN_ANNOTATION],
+        {
+          at: "key",
+          soft: true,
+        },
+      ),
+    );
+  }
+});
 
 const tags = stringMap.meta({
   description: "AWS tags, key: value.",
@@ -50,10 +109,11 @@ export const accountSchema = z
     id: accountId.meta({ description: "The 12-digit AWS account id, quoted.", examples: ["111122223333"] }),
     partition: partitionSchema
       .optional()
-      .meta({ description: "The AWS partition.", default: "aws", examples: ["aws"] }),
+      .meta({ description: "The AWS partition.", default: DEFAULTS.partition, examples: ["aws"] }),
     region: region.meta({ description: "Region of the aws provider in this account's IAM stack." }),
     providerRoleArn: z
       .string()
+      .superRefine(format(roleArnProblem))
       .optional()
       .meta({
         description: "Role the aws provider assumes (assume_role) to manage this account.",
@@ -84,6 +144,7 @@ export const clusterSchema = z
       .meta({ description: "The EKS cluster name.", default: "the cluster key", examples: ["prod-eu-1"] }),
     oidcIssuer: z
       .string()
+      .superRefine(format(issuerProblem))
       .optional()
       .meta({
         description:
@@ -96,7 +157,7 @@ export const clusterSchema = z
       .meta({
         description:
           "create: podiam manages the IAM OIDC provider for this cluster in every account that holds its IRSA roles. existing: it exists already (eksctl, another Terraform root) and is only referenced by ARN. adopt: it exists already and podiam takes it over (a Terraform import block), managing it from then on.",
-        default: "create",
+        default: DEFAULTS.oidcProvider,
         examples: ["existing"],
       }),
     kubernetes: z
@@ -107,7 +168,7 @@ export const clusterSchema = z
           .meta({
             description:
               "token: a token from aws_eks_cluster_auth at plan time. exec: the kubernetes provider runs `aws eks get-token` (needs the AWS CLI where Terraform runs).",
-            default: "token",
+            default: DEFAULTS.kubernetesAuth,
             examples: ["exec"],
           }),
       })
@@ -124,10 +185,10 @@ export const serviceAccountSettingsSchema = z
       .optional()
       .meta({
         description: "false: podiam makes the role only; the ServiceAccount is owned elsewhere (Helm, GitOps).",
-        default: true,
+        default: DEFAULTS.serviceAccountCreate,
         examples: [false],
       }),
-    annotations: stringMap.optional().meta({
+    annotations: annotations.optional().meta({
       description: "Annotations on the ServiceAccount, besides eks.amazonaws.com/role-arn.",
       examples: [{ "eks.amazonaws.com/sts-regional-endpoints": "true" }],
     }),
@@ -140,7 +201,7 @@ export const serviceAccountSettingsSchema = z
       .optional()
       .meta({
         description: "automount_service_account_token of the ServiceAccount.",
-        default: true,
+        default: DEFAULTS.automountToken,
         examples: [false],
       }),
   })
@@ -158,25 +219,28 @@ const maxSessionDuration = z
   .max(43200, { error: "must be at most 43200 seconds (IAM's maximum)" })
   .meta({
     description: "Maximum session duration of the role, in seconds (3600 to 43200).",
-    default: 3600,
+    default: DEFAULTS.maxSessionDuration,
     examples: [7200],
   });
-const permissionsBoundary = z.string().meta({
-  description:
-    "ARN of the managed policy used as the role's permissions boundary. It must live in the role's account (or be AWS managed).",
-  examples: ["arn:aws:iam::111122223333:policy/workload-boundary"],
-});
+const permissionsBoundary = z
+  .string()
+  .superRefine(format(policyArnProblem))
+  .meta({
+    description:
+      "ARN of the managed policy used as the role's permissions boundary. It must live in the role's account (or be AWS managed).",
+    examples: ["arn:aws:iam::111122223333:policy/workload-boundary"],
+  });
 
 export const defaultsSchema = z
   .strictObject({
     mode: modeSchema
       .optional()
-      .meta({ description: "How pods get the role.", default: "irsa", examples: ["pod-identity"] }),
+      .meta({ description: "How pods get the role.", default: DEFAULTS.mode, examples: ["pod-identity"] }),
     roleNamePrefix: z
       .string()
       .optional()
-      .meta({ description: "Prefix of default role names.", default: "", examples: ["eks-"] }),
-    rolePath: rolePath.optional().meta({ default: "/" }),
+      .meta({ description: "Prefix of default role names.", default: DEFAULTS.roleNamePrefix, examples: ["eks-"] }),
+    rolePath: rolePath.optional().meta({ default: DEFAULTS.rolePath }),
     permissionsBoundary: permissionsBoundary.optional(),
     maxSessionDuration: maxSessionDuration.optional(),
     tags: tags.optional(),
@@ -198,9 +262,9 @@ export const statementSchema = z
     effect: z
       .enum(["Allow", "Deny"])
       .optional()
-      .meta({ description: "Allow or Deny.", default: "Allow", examples: ["Deny"] }),
+      .meta({ description: "Allow or Deny.", default: DEFAULTS.effect, examples: ["Deny"] }),
     actions: z
-      .array(z.string())
+      .array(z.string().superRefine(format(actionSyntaxProblem)))
       .min(1, { error: "must list at least one action" })
       .optional()
       .meta({
@@ -208,7 +272,7 @@ export const statementSchema = z
         examples: [["s3:GetObject"]],
       }),
     notActions: z
-      .array(z.string())
+      .array(z.string().superRefine(format(actionSyntaxProblem)))
       .min(1, { error: "must list at least one action" })
       .optional()
       .meta({
@@ -216,7 +280,7 @@ export const statementSchema = z
         examples: [["iam:*"]],
       }),
     resources: z
-      .array(z.string())
+      .array(z.string().superRefine(format(resourceArnProblem)))
       .min(1, { error: "must list at least one resource" })
       .optional()
       .meta({
@@ -224,7 +288,7 @@ export const statementSchema = z
         examples: [["arn:aws:s3:::acme-invoices/*"]],
       }),
     notResources: z
-      .array(z.string())
+      .array(z.string().superRefine(format(resourceArnProblem)))
       .min(1, { error: "must list at least one resource" })
       .optional()
       .meta({
@@ -238,6 +302,24 @@ export const statementSchema = z
         description: "IAM conditions: operator -> condition key -> value or values.",
         examples: [{ StringEquals: { "s3:ExistingObjectTag/team": "billing" } }],
       }),
+  })
+  .superRefine((statement, ctx) => {
+    if ((statement.actions === undefined) === (statement.notActions === undefined)) {
+      ctx.addIssue(customIssue("needs exactly one of actions and notActions"));
+    }
+    if ((statement.resources === undefined) === (statement.notResources === undefined)) {
+      ctx.addIssue(customIssue("needs exactly one of resources and notResources"));
+    }
+    if (statement.conditions && "" in statement.conditions) {
+      // YAML reads an unquoted Null (IAM's operator) as a null key.
+      ctx.addIssue(
+        customIssue(
+          'a condition operator is empty: YAML reads an unquoted Null as null; write IAM\'s operator quoted, "Null":',
+          ["conditions"],
+          { soft: true },
+        ),
+      );
+    }
   })
   .meta({ description: "One IAM policy statement." });
 
@@ -254,11 +336,13 @@ export const bindingSchema = z
     clusters: z
       .array(z.string())
       .min(1, { error: "must list at least one cluster" })
+      .superRefine(listedOnce((key) => `cluster "${key}"`))
       .optional()
       .meta({ description: "Keys of several clusters: one role trusted by all.", examples: [["prod-eu", "prod-us"]] }),
     serviceAccounts: z
       .array(z.string().regex(SERVICE_ACCOUNT_REF, { error: "is not namespace/name" }))
       .min(1, { error: "must list at least one ServiceAccount" })
+      .superRefine(listedOnce((ref) => JSON.stringify(ref)))
       .meta({ description: "ServiceAccounts as namespace/name.", examples: [["billing/invoice-api"]] }),
     account: z
       .string()
@@ -291,7 +375,7 @@ export const bindingSchema = z
           .meta({
             description:
               "Manage the role's managed policy attachments exclusively (aws_iam_role_policy_attachments_exclusive): a policy attached by hand is detached at the next apply. false: leave attachments made elsewhere alone.",
-            default: true,
+            default: DEFAULTS.exclusivePolicyAttachments,
             examples: [false],
           }),
       })
@@ -303,7 +387,8 @@ export const bindingSchema = z
     policies: z
       .strictObject({
         managed: z
-          .array(z.string())
+          .array(z.string().superRefine(format(policyArnProblem)))
+          .superRefine(listedOnce((arn) => JSON.stringify(arn)))
           .optional()
           .meta({
             description: "ARNs of managed policies to attach (AWS managed, or customer managed in the role's account).",
@@ -342,7 +427,7 @@ export const bindingSchema = z
           .optional()
           .meta({
             description: "Import the existing role (by name) instead of creating it.",
-            default: false,
+            default: DEFAULTS.adopt,
             examples: [true],
           }),
         policy: z
@@ -351,7 +436,7 @@ export const bindingSchema = z
           .meta({
             description:
               "Import an existing customer-managed policy of the role's name and path (the binding's statements) instead of creating it.",
-            default: false,
+            default: DEFAULTS.adopt,
             examples: [true],
           }),
         serviceAccounts: z
@@ -359,7 +444,7 @@ export const bindingSchema = z
           .optional()
           .meta({
             description: "Import the existing ServiceAccounts (by namespace/name) instead of creating them.",
-            default: false,
+            default: DEFAULTS.adopt,
             examples: [true],
           }),
       })
@@ -391,6 +476,29 @@ export const bindingSchema = z
         examples: [[{ rule: "IAM007", reason: "external-dns must list every hosted zone to find its own" }]],
       }),
   })
+  .check((ctx) => {
+    // The Kubernetes names of its ServiceAccounts, once the binding's shape is right.
+    if (ctx.issues.length > 0) return;
+    ctx.value.serviceAccounts.forEach((ref, i) => {
+      const [namespace, name] = ref.split("/");
+      const problem = serviceAccountRefProblem(namespace, name);
+      if (problem) {
+        ctx.issues.push({
+          ...customIssue(`${JSON.stringify(ref)} is not namespace/name: ${problem}`, ["serviceAccounts", i], {
+            soft: true,
+          }),
+          input: ref,
+        } as z.core.$ZodRawIssue);
+      }
+    });
+  })
+  .superRefine((binding, ctx) => {
+    if (binding.cluster !== undefined && binding.clusters !== undefined) {
+      ctx.addIssue(customIssue("set either cluster or clusters, not both", ["clusters"], { at: "key" }));
+    } else if (binding.cluster === undefined && binding.clusters === undefined) {
+      ctx.addIssue(customIssue("needs cluster (one key) or clusters (a list of keys)"));
+    }
+  })
   .meta({ description: "One role, the ServiceAccounts that may assume it, and what it may do." });
 
 export const backendSchema = z
@@ -412,7 +520,11 @@ export const backendSchema = z
         useLockfile: z
           .boolean()
           .optional()
-          .meta({ description: "S3-native state locking (use_lockfile).", default: true, examples: [true] }),
+          .meta({
+            description: "S3-native state locking (use_lockfile).",
+            default: DEFAULTS.useLockfile,
+            examples: [true],
+          }),
       })
       .meta({
         description: "S3 backend, one state key per stack.",
@@ -435,7 +547,7 @@ export const quotasSchema = z
       .meta({
         description:
           "Managed policies attachable to one role (IAM quota, raisable with AWS). Includes the binding's own policy.",
-        default: 10,
+        default: DEFAULTS.managedPoliciesPerRole,
         examples: [20],
       }),
     roleTrustPolicyLength: z
@@ -446,7 +558,7 @@ export const quotasSchema = z
       .optional()
       .meta({
         description: "Maximum trust policy length without whitespace (IAM quota, raisable with AWS).",
-        default: 2048,
+        default: DEFAULTS.roleTrustPolicyLength,
         examples: [4096],
       }),
   })
@@ -482,9 +594,7 @@ export const bindingsFileSchema = z
   })
   .meta({ title: "podiam bindings.yaml", description: "IRSA and EKS Pod Identity bindings, compiled by podiam." });
 
-export type BindingsFileInput = z.infer<typeof bindingsFileSchema>;
 export type BindingInput = z.infer<typeof bindingSchema>;
-export type StatementInput = z.infer<typeof statementSchema>;
 export type ServiceAccountSettingsInput = z.infer<typeof serviceAccountSettingsSchema>;
 
 /** The JSON Schema of the file, for editors (`podiam schema`, bindings.schema.json). */

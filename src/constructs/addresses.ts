@@ -2,11 +2,16 @@
  * Terraform addresses: derived from binding names, cluster keys and ServiceAccounts only, never
  * from positions, so reordering the file changes no address. Keys and names are validated in the
  * loader to be valid Terraform identifiers already; what is joined here stays one.
+ *
+ * Renames: a resource is named under a root (a binding, a cluster) that knows the names it had
+ * before; the stack derives its `moved` blocks from the resources it holds (`movesIn`), so a
+ * resource a construct adds moves with its root on a rename, with nothing else to write.
  */
 import { createHash } from "crypto";
-import type { TerraformElement, TerraformResource } from "cdktf";
-import type { ServiceAccountRef } from "../bindings/model";
+import type { IConstruct } from "constructs";
 import { parseArn } from "../iam/arns";
+import type { ServiceAccountRef } from "../iam/types";
+import { type TerraformElement, TerraformResource } from "./cdk";
 
 /** Joins address parts; no part contains "__" (the loader refuses it in names), so the join is unambiguous. */
 export function address(...parts: string[]): string {
@@ -16,6 +21,70 @@ export function address(...parts: string[]): string {
 /** Kubernetes names may contain '.', which Terraform identifiers may not; they never contain '_'. */
 export function serviceAccountAddress(sa: ServiceAccountRef): string {
   return address(sa.namespace, sa.name.replace(/\./g, "_"));
+}
+
+/** A name addresses derive from (a binding's, a cluster key), with the names it had before, oldest first. */
+export interface Renamable {
+  readonly name: string;
+  readonly previousNames: readonly string[];
+}
+
+/** The Terraform name `root__rest...`, which was `previous__rest...` under each of the root's previous names. */
+export class ResourceName {
+  constructor(
+    readonly root: Renamable,
+    readonly rest: readonly string[] = [],
+  ) {}
+
+  get current(): string {
+    return address(this.root.name, ...this.rest);
+  }
+
+  /** What this name was under the root's previous names, oldest first. */
+  get previous(): string[] {
+    return this.root.previousNames.map((name) => address(name, ...this.rest));
+  }
+}
+
+/** The names a resource had before, recorded when it is named, for `movesIn`. */
+const previousNamesOf = new WeakMap<TerraformElement, readonly string[]>();
+
+/** Pins an element's Terraform name, instead of cdktf's path-and-hash. */
+export function named<T extends TerraformElement>(element: T, name: string | ResourceName): T {
+  if (typeof name === "string") {
+    element.overrideLogicalId(name);
+  } else {
+    element.overrideLogicalId(name.current);
+    if (name.root.previousNames.length > 0) previousNamesOf.set(element, name.previous);
+  }
+  return element;
+}
+
+/** `type.name`: how Terraform (depends_on, moved, import) refers to a resource. */
+export function resourceAddress(resource: TerraformResource): string {
+  return `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
+}
+
+export interface Move {
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * Terraform moved blocks for every renamed resource under `scope`: per resource, the chain from
+ * its oldest name to its current one (oldest -> ... -> current), as Terraform expects for
+ * repeated renames. In the order the resources were made.
+ */
+export function movesIn(scope: IConstruct): Move[] {
+  const moves: Move[] = [];
+  for (const element of scope.node.findAll()) {
+    if (!(element instanceof TerraformResource)) continue;
+    const previous = previousNamesOf.get(element);
+    if (!previous) continue;
+    const chain = [...previous, element.friendlyUniqueId].map((name) => `${element.terraformResourceType}.${name}`);
+    for (let i = 1; i < chain.length; i++) moves.push({ from: chain[i - 1], to: chain[i] });
+  }
+  return moves;
 }
 
 /** A managed policy's readable key: `aws_AmazonS3ReadOnlyAccess`, `111122223333_team_reader`. */
@@ -41,17 +110,6 @@ export function managedPolicyKeys(arns: readonly string[]): Map<string, string> 
       ];
     }),
   );
-}
-
-/** Pins an element's Terraform name, instead of cdktf's path-and-hash. */
-export function named<T extends TerraformElement>(element: T, name: string): T {
-  element.overrideLogicalId(name);
-  return element;
-}
-
-/** `type.name`: how Terraform (depends_on, moved, import) refers to a resource. */
-export function resourceAddress(resource: TerraformResource): string {
-  return `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
 }
 
 /**

@@ -1,25 +1,28 @@
-import { Fn, TerraformLocal, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
-import { IamOpenidConnectProvider } from "@cdktf/provider-aws/lib/iam-openid-connect-provider";
-import type { Partition } from "../bindings/model";
 import { issuerHost, oidcProviderArn } from "../iam/arns";
 import { STS_AUDIENCE } from "../iam/trust-policy";
-import { named, resourceAddress } from "./addresses";
+import type { Partition } from "../iam/types";
+import { named, Renamable, resourceAddress, ResourceName } from "./addresses";
+import { DataAwsEksCluster, Fn, IamOpenidConnectProvider, TerraformLocal, type TerraformProvider } from "./cdk";
 import { literalTags } from "./terraform-literal";
 
+/** Where the issuer comes from: the file, or the cluster itself at plan time. */
+export type OidcIssuerSource =
+  | { readonly url: string }
+  | {
+      /**
+       * Read from aws_eks_cluster at plan time, through this provider (the cluster's region).
+       * @default the stack's default aws provider
+       */
+      readonly readWith?: TerraformProvider;
+    };
+
 export interface OidcProviderProps {
-  /** Cluster key: the provider's Terraform name. */
-  readonly clusterKey: string;
+  /** The cluster key (and the keys it had): the provider's Terraform name. */
+  readonly cluster: Renamable;
   /** EKS cluster name, to read the issuer when it is not given. */
   readonly clusterName: string;
-  /**
-   * The cluster's issuer URL.
-   * @default read from aws_eks_cluster at plan time
-   */
-  readonly issuer?: string;
-  /** Provider for the cluster's region, when the issuer is read from the cluster. */
-  readonly clusterRegionProvider?: TerraformProvider;
+  readonly issuer: OidcIssuerSource;
   /**
    * create: manage the IAM OIDC provider here; existing: only reference it by its computed ARN;
    * adopt: import the existing one (by ARN) and manage it from then on.
@@ -28,8 +31,8 @@ export interface OidcProviderProps {
   readonly partition: Partition;
   /** The account this provider lives in (the account of the roles that trust it). */
   readonly accountId: string;
-  /** @default no tags */
-  readonly tags?: Readonly<Record<string, string>>;
+  /** Tags of the provider; none when empty. */
+  readonly tags: Readonly<Record<string, string>>;
 }
 
 /**
@@ -37,6 +40,11 @@ export interface OidcProviderProps {
  * their Federated principal.
  */
 export class OidcProvider extends Construct {
+  /** The resources it makes for these props: the provider, unless it exists elsewhere. */
+  static resourceCount(props: Pick<OidcProviderProps, "mode">): number {
+    return props.mode === "existing" ? 0 : 1;
+  }
+
   /** The issuer host (literal, or a Terraform expression when read at plan time). */
   readonly issuerHost: string;
   /** The provider's ARN, computed (literal when the issuer is known). */
@@ -51,19 +59,19 @@ export class OidcProvider extends Construct {
   constructor(scope: Construct, id: string, props: OidcProviderProps) {
     super(scope, id);
     let issuer: string;
-    if (props.issuer !== undefined) {
-      issuer = props.issuer;
-      this.issuerHost = issuerHost(props.issuer);
+    if ("url" in props.issuer) {
+      issuer = props.issuer.url;
+      this.issuerHost = issuerHost(issuer);
       this.issuerKnown = true;
     } else {
       const cluster = named(
-        new DataAwsEksCluster(this, "cluster", { name: props.clusterName, provider: props.clusterRegionProvider }),
-        props.clusterKey,
+        new DataAwsEksCluster(this, "cluster", { name: props.clusterName, provider: props.issuer.readWith }),
+        props.cluster.name,
       );
       issuer = cluster.identity.get(0).oidc.get(0).issuer;
       const host = named(
         new TerraformLocal(this, "issuer-host", Fn.replace(issuer, "https://", "")),
-        `oidc_issuer_host_${props.clusterKey}`,
+        `oidc_issuer_host_${props.cluster.name}`,
       );
       this.issuerHost = host.asString;
       this.issuerKnown = false;
@@ -76,7 +84,7 @@ export class OidcProvider extends Construct {
           clientIdList: [STS_AUDIENCE],
           ...literalTags(props.tags),
         }),
-        props.clusterKey,
+        new ResourceName(props.cluster),
       );
       if (props.mode === "adopt") this.resource.importFrom(this.arn);
       this.address = resourceAddress(this.resource);

@@ -1,25 +1,29 @@
 import { Construct } from "constructs";
-import type { TerraformProvider } from "cdktf";
-import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-identity-association";
-import type { ServiceAccountRef } from "../bindings/model";
-import { address, dependsOn, named, serviceAccountAddress } from "./addresses";
+import type { ServiceAccountRef } from "../iam/types";
+import { dependsOn, named, Renamable, ResourceName, serviceAccountAddress } from "./addresses";
+import { EksPodIdentityAssociation, type TerraformProvider } from "./cdk";
 import { literalTags } from "./terraform-literal";
 
 export interface PodIdentityAssociationProps {
-  readonly clusterKey: string;
+  /** The cluster key (and the keys it had): the first part of the association's Terraform name. */
+  readonly cluster: Renamable;
+  /** The EKS cluster name. */
   readonly clusterName: string;
   readonly serviceAccount: ServiceAccountRef;
+  /** The role the cluster hands to the ServiceAccount's pods. */
   readonly roleArn: string;
   /** Provider for the cluster's region. @default the stack's default aws provider */
   readonly provider?: TerraformProvider;
-  /** @default no tags */
-  readonly tags?: Readonly<Record<string, string>>;
-  /** Addresses to wait for: the role, which EKS checks exists. @default nothing */
-  readonly dependsOn?: readonly string[];
+  /** Tags of the association; none when empty. */
+  readonly tags: Readonly<Record<string, string>>;
+  /** Addresses to wait for: the role, which EKS checks exists. */
+  readonly dependsOn: readonly string[];
 }
 
 /** EKS Pod Identity: the cluster hands the role to pods of one ServiceAccount. */
 export class PodIdentityAssociation extends Construct {
+  static readonly resourceCount = 1;
+
   constructor(scope: Construct, id: string, props: PodIdentityAssociationProps) {
     super(scope, id);
     const association = named(
@@ -33,8 +37,8 @@ export class PodIdentityAssociation extends Construct {
       }),
       // Not the binding's name: a ServiceAccount has one role per cluster, and moving it to another
       // binding (or renaming the binding) updates the association in place.
-      address(props.clusterKey, serviceAccountAddress(props.serviceAccount)),
+      new ResourceName(props.cluster, [serviceAccountAddress(props.serviceAccount)]),
     );
-    dependsOn(association, props.dependsOn ?? []);
+    dependsOn(association, props.dependsOn);
   }
 }

@@ -3,18 +3,15 @@
  * cluster, reaching the API server as the eks-oidc repository does.
  */
 import { Construct } from "constructs";
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
-import { DataAwsEksClusterAuth } from "@cdktf/provider-aws/lib/data-aws-eks-cluster-auth";
-import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
-import { Fn } from "cdktf";
-import type { Account, Cluster } from "../bindings/model";
+import { AwsProvider, DataAwsEksCluster, DataAwsEksClusterAuth, Fn, KubernetesProvider } from "./cdk";
 import { named } from "./addresses";
 
 export interface AwsAccountProviderProps {
-  readonly account: Account;
-  /** @default the account's region */
-  readonly region?: string;
+  /** The account's id: credentials of any other account fail at plan (allowed_account_ids). */
+  readonly accountId: string;
+  readonly region: string;
+  /** The role the provider assumes (assume_role). @default none: the ambient credentials */
+  readonly assumeRoleArn?: string;
   /** Provider alias, for a second region in one stack. @default none (the default provider) */
   readonly alias?: string;
 }
@@ -25,33 +22,45 @@ export interface AwsAccountProviderProps {
  */
 export function awsAccountProvider(scope: Construct, id: string, props: AwsAccountProviderProps): AwsProvider {
   return new AwsProvider(scope, id, {
-    region: props.region ?? props.account.region,
-    allowedAccountIds: [props.account.id],
-    ...(props.account.providerRoleArn ? { assumeRole: [{ roleArn: props.account.providerRoleArn }] } : {}),
+    region: props.region,
+    allowedAccountIds: [props.accountId],
+    ...(props.assumeRoleArn ? { assumeRole: [{ roleArn: props.assumeRoleArn }] } : {}),
     ...(props.alias ? { alias: props.alias } : {}),
   });
 }
 
+export interface KubernetesClusterProviderProps {
+  /** The cluster key: the Terraform name of the data sources that read the cluster. */
+  readonly clusterKey: string;
+  /** The EKS cluster name. */
+  readonly clusterName: string;
+  readonly region: string;
+  /** token: aws_eks_cluster_auth at plan time; exec: `aws eks get-token` where Terraform runs. */
+  readonly auth: "token" | "exec";
+  /** The role `aws eks get-token` assumes (exec only). @default none: the ambient credentials */
+  readonly assumeRoleArn?: string;
+}
+
 /** The kubernetes provider of one cluster: endpoint and CA from aws_eks_cluster, a token or `aws eks get-token`. */
-export function kubernetesClusterProvider(scope: Construct, cluster: Cluster, account: Account): KubernetesProvider {
-  const eks = named(new DataAwsEksCluster(scope, "cluster", { name: cluster.name }), cluster.key);
+export function kubernetesClusterProvider(scope: Construct, props: KubernetesClusterProviderProps): KubernetesProvider {
+  const eks = named(new DataAwsEksCluster(scope, "cluster", { name: props.clusterName }), props.clusterKey);
   const connection = {
     host: eks.endpoint,
     clusterCaCertificate: Fn.base64decode(eks.certificateAuthority.get(0).data),
   };
-  if (cluster.kubernetesAuth === "exec") {
-    const roleArgs = account.providerRoleArn ? ["--role-arn", account.providerRoleArn] : [];
+  if (props.auth === "exec") {
+    const roleArgs = props.assumeRoleArn ? ["--role-arn", props.assumeRoleArn] : [];
     return new KubernetesProvider(scope, "kubernetes", {
       ...connection,
       exec: [
         {
           apiVersion: "client.authentication.k8s.io/v1beta1",
           command: "aws",
-          args: ["eks", "get-token", "--cluster-name", cluster.name, "--region", cluster.region, ...roleArgs],
+          args: ["eks", "get-token", "--cluster-name", props.clusterName, "--region", props.region, ...roleArgs],
         },
       ],
     });
   }
-  const auth = named(new DataAwsEksClusterAuth(scope, "cluster-auth", { name: cluster.name }), cluster.key);
+  const auth = named(new DataAwsEksClusterAuth(scope, "cluster-auth", { name: props.clusterName }), props.clusterKey);
   return new KubernetesProvider(scope, "kubernetes", { ...connection, token: auth.token });
 }

@@ -1,7 +1,8 @@
 import { Construct } from "constructs";
-import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
-import { ROLE_ARN_ANNOTATION, ServiceAccountRef } from "../bindings/model";
+import type { ServiceAccountRef } from "../iam/types";
+import { ROLE_ARN_ANNOTATION } from "../kubernetes/annotations";
 import { named, serviceAccountAddress } from "./addresses";
+import { ServiceAccountV1 } from "./cdk";
 import { terraformLiteralMap } from "./terraform-literal";
 
 export interface ServiceAccountProps {
@@ -11,18 +12,20 @@ export interface ServiceAccountProps {
    * @default no annotation (Pod Identity only)
    */
   readonly roleArn?: string;
-  /** @default none */
-  readonly annotations?: Readonly<Record<string, string>>;
-  /** @default none */
-  readonly labels?: Readonly<Record<string, string>>;
-  /** automount_service_account_token. @default true */
-  readonly automountToken?: boolean;
-  /** Import the existing ServiceAccount instead of creating it. @default false */
-  readonly adopt?: boolean;
+  /** Annotations besides the role's; none when empty. */
+  readonly annotations: Readonly<Record<string, string>>;
+  /** Labels; none when empty. */
+  readonly labels: Readonly<Record<string, string>>;
+  /** automount_service_account_token. */
+  readonly automountToken: boolean;
+  /** Import the existing ServiceAccount instead of creating it. */
+  readonly adopt: boolean;
 }
 
 /** A Kubernetes ServiceAccount, annotated with its IRSA role. */
 export class ServiceAccount extends Construct {
+  static readonly resourceCount = 1;
+
   constructor(scope: Construct, id: string, props: ServiceAccountProps) {
     super(scope, id);
     const annotations: Record<string, string> = { ...props.annotations };
@@ -32,12 +35,10 @@ export class ServiceAccount extends Construct {
         metadata: {
           name: props.serviceAccount.name,
           namespace: props.serviceAccount.namespace,
-          ...(Object.keys(annotations).length > 0 ? { annotations: terraformLiteralMap(annotations) } : {}),
-          ...(props.labels && Object.keys(props.labels).length > 0
-            ? { labels: terraformLiteralMap(props.labels) }
-            : {}),
+          annotations: terraformLiteralMap(annotations),
+          labels: terraformLiteralMap(props.labels),
         },
-        automountServiceAccountToken: props.automountToken ?? true,
+        automountServiceAccountToken: props.automountToken,
       }),
       serviceAccountAddress(props.serviceAccount),
     );

@@ -1,14 +1,14 @@
 import { Construct } from "constructs";
-import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
-import type { Statement } from "../bindings/model";
 import { renderPolicy } from "../iam/policy-document";
+import type { Statement } from "../iam/types";
 import { workloadPolicy } from "../iam/workload-policy";
-import { named } from "./addresses";
+import { named, type ResourceName } from "./addresses";
+import { IamPolicy } from "./cdk";
 import { literalTags, terraformLiteral } from "./terraform-literal";
 
 export interface WorkloadPolicyProps {
-  /** Terraform name (the binding's name). */
-  readonly address: string;
+  /** Terraform name (the binding's name, and the names it had). */
+  readonly address: ResourceName;
   /** IAM name of the policy (the role's name). */
   readonly name: string;
   /** IAM path of the policy (the role's path). */
@@ -18,8 +18,8 @@ export interface WorkloadPolicyProps {
   readonly statements: readonly Statement[];
   /** @default none */
   readonly description?: string;
-  /** @default no tags */
-  readonly tags?: Readonly<Record<string, string>>;
+  /** Tags of the policy; none when empty. */
+  readonly tags: Readonly<Record<string, string>>;
 }
 
 /** A binding's statements as one customer-managed policy, its JSON a literal in the output. */

@@ -1,46 +1,46 @@
 import { Construct } from "constructs";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
-import { IamRolePolicyAttachmentsExclusive } from "@cdktf/provider-aws/lib/iam-role-policy-attachments-exclusive";
-import type { Statement } from "../bindings/model";
-import { address, dependsOn, managedPolicyKeys, named, resourceAddress } from "./addresses";
+import type { Statement } from "../iam/types";
+import { dependsOn, managedPolicyKeys, named, Renamable, resourceAddress, ResourceName } from "./addresses";
+import { IamRole, IamRolePolicyAttachment, IamRolePolicyAttachmentsExclusive } from "./cdk";
 import { WorkloadPolicy } from "./workload-policy";
 import { literalTags, terraformLiteral } from "./terraform-literal";
 
+/** The role's own customer-managed policy: its statements, and the ARN it gets. */
+export interface OwnPolicy {
+  /** Computed from the account, path and name: attachments name it without a reference. */
+  readonly arn: string;
+  readonly statements: readonly Statement[];
+  /** Import the existing customer-managed policy at `arn` instead of creating it. */
+  readonly adopt: boolean;
+}
+
 export interface WorkloadRoleProps {
-  /** Terraform name of the role and its policy (the binding's name). */
-  readonly address: string;
+  /** Terraform name of the role and of its policy and attachments: the binding's name, and the names it had. */
+  readonly address: Renamable;
   readonly name: string;
-  /** @default "/" */
-  readonly path?: string;
+  readonly path: string;
   /** The trust policy, as rendered JSON (it may hold Terraform expressions for issuers read at plan time). */
   readonly trustPolicy: string;
   /** @default none */
   readonly description?: string;
-  /** @default 3600 */
-  readonly maxSessionDuration?: number;
+  readonly maxSessionDuration: number;
   /** @default none */
   readonly permissionsBoundary?: string;
-  /** @default no tags */
-  readonly tags?: Readonly<Record<string, string>>;
-  /** ARNs of managed policies to attach. @default none */
-  readonly managedPolicies?: readonly string[];
-  /** Statements of the role's own customer-managed policy. @default none (no policy) */
-  readonly statements?: readonly Statement[];
-  /** ARN the role's own policy gets (computed from the account, path and name). Required with statements. */
-  readonly policyArn?: string;
-  /** Addresses the role must wait for: the OIDC providers its trust policy names. @default nothing */
-  readonly dependsOn?: readonly string[];
+  /** Tags of the role and its policy; none when empty. */
+  readonly tags: Readonly<Record<string, string>>;
+  /** ARNs of managed policies to attach. */
+  readonly managedPolicies: readonly string[];
+  /** @default none: the role has no policy of its own */
+  readonly ownPolicy?: OwnPolicy;
+  /** Addresses the role must wait for: the OIDC providers its trust policy names. */
+  readonly dependsOn: readonly string[];
   /**
    * Own the role's managed policy attachments: any policy attached elsewhere (by hand, another
    * tool) is detached at the next apply.
-   * @default true
    */
-  readonly exclusivePolicyAttachments?: boolean;
-  /** Import an existing role of this name instead of creating it. @default false */
-  readonly adoptRole?: boolean;
-  /** Import the existing customer-managed policy (at policyArn) instead of creating it. @default false */
-  readonly adoptPolicy?: boolean;
+  readonly exclusivePolicyAttachments: boolean;
+  /** Import an existing role of this name instead of creating it. */
+  readonly adoptRole: boolean;
 }
 
 /**
@@ -49,25 +49,32 @@ export interface WorkloadRoleProps {
  * plan a reviewer reads shows the real role name and policy ARN on every attachment.
  */
 export class WorkloadRole extends Construct {
+  /** The resources it makes for these props (for sharing the synth between threads). */
+  static resourceCount(
+    props: Pick<WorkloadRoleProps, "managedPolicies" | "ownPolicy" | "exclusivePolicyAttachments">,
+  ): number {
+    return 1 + (props.ownPolicy ? 2 : 0) + props.managedPolicies.length + (props.exclusivePolicyAttachments ? 1 : 0);
+  }
+
   readonly role: IamRole;
   readonly policy?: WorkloadPolicy;
 
   constructor(scope: Construct, id: string, props: WorkloadRoleProps) {
     super(scope, id);
-    const path = props.path ?? "/";
+    const nameOf = (...rest: string[]) => new ResourceName(props.address, rest);
     this.role = named(
       new IamRole(this, "role", {
         name: props.name,
-        path,
+        path: props.path,
         assumeRolePolicy: props.trustPolicy,
         ...(props.description !== undefined ? { description: terraformLiteral(props.description) } : {}),
-        maxSessionDuration: props.maxSessionDuration ?? 3600,
+        maxSessionDuration: props.maxSessionDuration,
         ...(props.permissionsBoundary !== undefined ? { permissionsBoundary: props.permissionsBoundary } : {}),
         ...literalTags(props.tags),
       }),
-      props.address,
+      nameOf(),
     );
-    dependsOn(this.role, props.dependsOn ?? []);
+    dependsOn(this.role, props.dependsOn);
     if (props.adoptRole) this.role.importFrom(props.name);
     const roleAddress = resourceAddress(this.role);
 
@@ -79,40 +86,38 @@ export class WorkloadRole extends Construct {
           role: props.name,
           policyArn,
         }),
-        key ? address(props.address, key) : props.address,
+        key ? nameOf(key) : nameOf(),
       );
       dependsOn(attachment, after);
       attached.push(policyArn);
       attachments.push(resourceAddress(attachment));
     };
 
-    if (props.statements && props.statements.length > 0) {
-      if (props.policyArn === undefined)
-        throw new Error(`WorkloadRole ${props.address}: policyArn is required with statements`);
+    if (props.ownPolicy) {
       this.policy = new WorkloadPolicy(this, "policy", {
-        address: props.address,
+        address: nameOf(),
         name: props.name,
-        path,
-        arn: props.policyArn,
-        statements: props.statements,
+        path: props.path,
+        arn: props.ownPolicy.arn,
+        statements: props.ownPolicy.statements,
         ...(props.description !== undefined ? { description: props.description } : {}),
-        ...(props.tags ? { tags: props.tags } : {}),
+        tags: props.tags,
       });
-      if (props.adoptPolicy) this.policy.policy.importFrom(props.policyArn);
+      if (props.ownPolicy.adopt) this.policy.policy.importFrom(props.ownPolicy.arn);
       attach(undefined, this.policy.arn, [roleAddress, resourceAddress(this.policy.policy)]);
     }
-    for (const [arn, key] of managedPolicyKeys(props.managedPolicies ?? [])) attach(key, arn, [roleAddress]);
+    for (const [arn, key] of managedPolicyKeys(props.managedPolicies)) attach(key, arn, [roleAddress]);
 
     // The individual attachments give each policy its own line in a plan; this resource removes
     // whatever else is attached, so hand-made drift does not survive the next apply. It comes
     // after the attachments, so that it never sees a policy of ours as one to detach.
-    if (props.exclusivePolicyAttachments ?? true) {
+    if (props.exclusivePolicyAttachments) {
       const exclusive = named(
         new IamRolePolicyAttachmentsExclusive(this, "exclusive-attachments", {
           roleName: props.name,
           policyArns: attached,
         }),
-        props.address,
+        nameOf(),
       );
       dependsOn(exclusive, [roleAddress, ...attachments]);
     }

@@ -1,10 +1,11 @@
 /**
  * Action patterns as a reviewer needs them: how many actions a wildcard stands for, and at which
- * access levels. The catalogue itself is src/iam/catalog.ts; it is passed in, so the review model
+ * access levels. The catalogue itself is src/catalog/iam-actions.ts; it is passed in, so the review model
  * stays a pure function of its inputs.
  */
+import { isWildcard } from "../iam/action-pattern";
 
-/** The catalogue functions explain needs (src/iam/catalog.ts provides them). */
+/** The catalogue functions explain needs (src/catalog/iam-actions.ts provides them). */
 export interface ActionCatalog {
   /** Every catalogue action (service:Action) the pattern matches; none for an unknown one. */
   expandActionPattern(pattern: string): readonly string[];
@@ -25,10 +26,6 @@ export interface ActionPatternReview {
   readonly actionCount: number;
   /** Access level -> matched actions, in ACCESS_LEVELS order. */
   readonly accessLevels: Readonly<Record<string, number>>;
-}
-
-export function isWildcard(pattern: string): boolean {
-  return /[*?]/.test(pattern);
 }
 
 export function actionPatternReview(pattern: string, catalog: ActionCatalog): ActionPatternReview {

@@ -3,7 +3,7 @@
  * The report goes to stdout (a pull-request comment, a terminal); problems go to stderr.
  */
 import { loadBindings, loadBindingsFile } from "../bindings/load";
-import { formatProblem, Problem } from "../bindings/problems";
+import { Io, printProblems } from "../io";
 import { lint } from "../rules";
 import { ExplainError, readBase } from "./base";
 import { diffReviews } from "./diff";
@@ -16,11 +16,6 @@ import { emptyReview, ExplainCatalog, reviewOf, ReviewModel } from "./review";
 export const EXPLAIN_FORMATS = ["text", "markdown", "json"] as const;
 export type ExplainFormat = (typeof EXPLAIN_FORMATS)[number];
 
-export interface ExplainIo {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-}
-
 export interface ExplainOptions {
   readonly base?: string;
   readonly format?: ExplainFormat;
@@ -30,7 +25,7 @@ export interface ExplainOptions {
 }
 
 /** Runs explain; returns the exit status (1 when the file, or the base, cannot be explained). */
-export function explain(io: ExplainIo, file: string, options: ExplainOptions = {}): number {
+export function explain(io: Io, file: string, options: ExplainOptions = {}): number {
   const catalog = options.catalog ?? iamCatalog;
   const format = options.format ?? "text";
   const loaded = loadBindingsFile(file);
@@ -86,8 +81,4 @@ export function explain(io: ExplainIo, file: string, options: ExplainOptions = {
         : renderDiffText(diff),
   );
   return 0;
-}
-
-function printProblems(io: ExplainIo, problems: readonly Problem[]): void {
-  for (const problem of problems) io.err(`${formatProblem(problem)}\n`);
 }

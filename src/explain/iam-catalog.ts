@@ -1,11 +1,9 @@
 /** explain's catalogue: the IAM action catalogue and AWS's managed policies, as ExplainCatalog. */
-import { accessLevelOf, expandActionPattern } from "../iam/catalog";
-import { awsManagedPolicy, isAwsManagedPolicyArn, statementsOfDocument } from "../iam/managed-policies";
-import type { PolicyValue } from "../iam/policy-document";
+import { awsManagedPolicy } from "../catalog/aws-managed-policies";
+import { accessLevelOf, expandActionPattern } from "../catalog/iam-actions";
+import { isAwsManagedPolicyArn } from "../iam/arns";
+import { statementOfDocument, statementsOfDocument } from "../iam/policy-document";
 import type { ActionGrant, ExplainCatalog } from "./review";
-
-const list = (value: PolicyValue | undefined): readonly string[] | undefined =>
-  value === undefined ? undefined : typeof value === "string" ? [value] : value;
 
 export const iamCatalog: ExplainCatalog = {
   expandActionPattern,
@@ -15,10 +13,9 @@ export const iamCatalog: ExplainCatalog = {
     if (!isAwsManagedPolicyArn(arn)) return undefined;
     const policy = awsManagedPolicy(arn);
     if (!policy) return undefined;
-    return statementsOfDocument(policy.document).map((s) => ({
-      effect: s.Effect,
-      ...(s.Action !== undefined ? { actions: list(s.Action) } : {}),
-      ...(s.NotAction !== undefined ? { notActions: list(s.NotAction) } : {}),
-    }));
+    return statementsOfDocument(policy.document).map((statement) => {
+      const { effect, actions, notActions } = statementOfDocument(statement);
+      return { effect, ...(actions ? { actions } : {}), ...(notActions ? { notActions } : {}) };
+    });
   },
 };

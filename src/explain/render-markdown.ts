@@ -4,13 +4,12 @@
  * With --base, the changes as a `diff` block per binding, which GitHub colours.
  */
 import { ActionPatternReview, describeActionPattern } from "./action-patterns";
+import { changeLines, describeChangeCounts } from "./changes";
 import type { ReviewDiff } from "./diff";
 import { mermaidDiagram } from "./mermaid";
 import type { BindingReview, ReviewModel, StatementReview } from "./review";
 import {
-  changeLines,
   describeManagedPolicyAccess,
-  describeChangeCounts,
   describeCondition,
   describeDiff,
   describeFinding,

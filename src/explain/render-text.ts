@@ -1,8 +1,8 @@
 /** explain for a terminal: one block per binding, aligned labels; with --base, signed change lines. */
+import { changeLines } from "./changes";
 import type { ReviewDiff } from "./diff";
 import type { BindingReview, StatementReview } from "./review";
 import {
-  changeLines,
   describePermissions,
   describeAction,
   describeCondition,

@@ -3,7 +3,10 @@
  * validated model and its lint findings, plain data (JSON-ready), every list in a fixed order, so
  * that the renderers and the diff only format and compare.
  */
-import type { Binding, BindingsModel, Mode, Statement, Waiver } from "../bindings/model";
+import type { Binding, BindingsModel, Mode, Waiver } from "../bindings/model";
+import { isAwsManagedPolicyArn } from "../iam/arns";
+import type { Statement } from "../iam/types";
+import { compare } from "../util/order";
 import type { Severity } from "../bindings/problems";
 import type { LintFinding } from "../rules/rule";
 import { accessLevelCounts, ActionCatalog, actionPatternReview, ActionPatternReview } from "./action-patterns";
@@ -15,7 +18,7 @@ export interface ActionGrant {
   readonly notActions?: readonly string[];
 }
 
-/** What explain looks up: actions (src/iam/catalog.ts) and AWS managed policies (src/iam/managed-policies.ts). */
+/** What explain looks up: actions (src/catalog/iam-actions.ts) and AWS managed policies (src/catalog/aws-managed-policies.ts). */
 export interface ExplainCatalog extends ActionCatalog {
   /** The statements of an AWS managed policy; undefined for an unknown or customer-managed one. */
   awsManagedPolicyGrants(arn: string): readonly ActionGrant[] | undefined;
@@ -158,7 +161,7 @@ function bindingReview(
     statements,
     managedPolicies: binding.managedPolicies.map((arn, i) => ({
       arn,
-      awsManaged: /^arn:[a-z-]+:iam::aws:policy\//.test(arn),
+      awsManaged: isAwsManagedPolicyArn(arn),
       ...(managedGrants[i] ? { access: accessSummary(managedGrants[i]!, catalog) } : {}),
     })),
     statementsAccess: accessSummary(binding.statements, catalog),
@@ -232,9 +235,4 @@ function findingReview(finding: LintFinding): FindingReview {
     column: problem.column,
     ...(finding.waived !== undefined ? { waived: finding.waived } : {}),
   };
-}
-
-/** Code-point order: the same on every machine and locale. */
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -3,8 +3,10 @@
  * same thing in the same words.
  */
 import { describeActionPattern, describeLevels } from "./action-patterns";
-import type { BindingChange, PermissionGroup, TrustReview } from "./diff";
+import { arnLastSegment } from "../iam/arns";
+import type { TrustReview } from "./changes";
 import type { ReviewDiff } from "./diff";
+import type { PermissionGroup } from "./permissions";
 import type {
   AccessSummary,
   BindingReview,
@@ -53,14 +55,10 @@ export function describeTrust(trust: TrustReview): string {
 }
 
 /** The role's name, the last segment of its ARN. */
-export function roleName(arn: string): string {
-  return arn.slice(arn.lastIndexOf("/") + 1);
-}
+export const roleName = arnLastSegment;
 
 /** The managed policy's name, the last segment of its ARN. */
-export function policyName(arn: string): string {
-  return arn.slice(arn.lastIndexOf("/") + 1);
-}
+export const policyName = arnLastSegment;
 
 /** `AWS managed: 93 actions (...)`, or why its permissions are not known. */
 export function describeManagedPolicyAccess(policy: ManagedPolicyReview): string {
@@ -142,67 +140,4 @@ export function describePermissionGroup(group: PermissionGroup): string {
   if (group.conditions.length > 0) text += ` when ${group.conditions.map(describeCondition).join(" and ")}`;
   if (group.sid) text += ` [${group.sid}]`;
   return text;
-}
-
-export interface ChangeLine {
-  /** `+` for what is new in head, `-` for what the base had, `~` for a value that changed. */
-  readonly sign: "+" | "-" | "~";
-  readonly text: string;
-}
-
-/** One line per change of a binding that is in both base and head, most important first. */
-export function changeLines(change: BindingChange): ChangeLine[] {
-  const lines: ChangeLine[] = [];
-  const add = (sign: ChangeLine["sign"], label: string, text: string) =>
-    lines.push({ sign, text: `${label}: ${text}` });
-  if (change.renamedFrom) add("~", "renamed", `${change.renamedFrom} -> ${change.name}`);
-  if (change.roleArn) add("~", "role", `${change.roleArn.before} -> ${change.roleArn.after}`);
-  if (change.mode) add("~", "mode", `${change.mode.before} -> ${change.mode.after}`);
-  for (const t of change.trustWidened) add("+", "trust widened", describeTrust(t));
-  for (const t of change.trustNarrowed) add("-", "trust narrowed", describeTrust(t));
-  for (const g of change.granted) add("+", "granted", describePermissionGroup(g));
-  for (const g of change.revoked) add("-", "revoked", describePermissionGroup(g));
-  for (const g of change.denyAdded) add("+", "deny added", describePermissionGroup(g));
-  for (const g of change.denyRemoved) add("-", "deny removed", describePermissionGroup(g));
-  for (const p of change.managedPoliciesAttached) add("+", "managed policy attached", describeManagedPolicy(p));
-  for (const p of change.managedPoliciesDetached) add("-", "managed policy detached", describeManagedPolicy(p));
-  if (change.permissionsBoundary) {
-    add(
-      "~",
-      "permissions boundary",
-      `${change.permissionsBoundary.before ?? "none"} -> ${change.permissionsBoundary.after ?? "none"}`,
-    );
-  }
-  for (const f of change.newFindings) add("+", "new lint finding", describeFinding(f));
-  for (const f of change.resolvedFindings) add("-", "lint finding resolved or waived", describeFinding(f));
-  for (const w of change.waiversAdded) add("+", "waiver added", `${w.rule}: ${w.reason}`);
-  for (const w of change.waiversRemoved) add("-", "waiver removed", `${w.rule}: ${w.reason}`);
-  return lines;
-}
-
-/** `trust widened (1), 2 granted, 1 revoked, 1 new lint finding`: the row of a summary table. */
-export function describeChangeCounts(change: BindingChange): string {
-  const parts: string[] = [];
-  if (change.renamedFrom) parts.push(`renamed from ${change.renamedFrom}`);
-  if (change.roleArn) parts.push("role replaced");
-  if (change.mode) parts.push(`mode ${change.mode.before} -> ${change.mode.after}`);
-  if (change.trustWidened.length > 0) parts.push(`trust widened (${change.trustWidened.length})`);
-  if (change.trustNarrowed.length > 0) parts.push(`trust narrowed (${change.trustNarrowed.length})`);
-  const count = (groups: readonly PermissionGroup[]) =>
-    groups.reduce((n, g) => n + g.actions.length * g.resources.length, 0);
-  if (change.granted.length > 0) parts.push(`${plural(count(change.granted), "permission")} granted`);
-  if (change.revoked.length > 0) parts.push(`${plural(count(change.revoked), "permission")} revoked`);
-  if (change.denyAdded.length > 0) parts.push(`${plural(count(change.denyAdded), "deny", "denies")} added`);
-  if (change.denyRemoved.length > 0) parts.push(`${plural(count(change.denyRemoved), "deny", "denies")} removed`);
-  if (change.managedPoliciesAttached.length > 0)
-    parts.push(`${plural(change.managedPoliciesAttached.length, "managed policy", "managed policies")} attached`);
-  if (change.managedPoliciesDetached.length > 0)
-    parts.push(`${plural(change.managedPoliciesDetached.length, "managed policy", "managed policies")} detached`);
-  if (change.permissionsBoundary) parts.push("permissions boundary changed");
-  if (change.newFindings.length > 0) parts.push(plural(change.newFindings.length, "new lint finding"));
-  if (change.resolvedFindings.length > 0)
-    parts.push(`${plural(change.resolvedFindings.length, "lint finding")} resolved or waived`);
-  if (change.waiversAdded.length > 0) parts.push(plural(change.waiversAdded.length, "waiver") + " added");
-  if (change.waiversRemoved.length > 0) parts.push(plural(change.waiversRemoved.length, "waiver") + " removed");
-  return parts.join(", ");
 }

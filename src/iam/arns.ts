@@ -2,7 +2,7 @@
  * ARNs podiam computes instead of looking up, so that no stack depends on another, and the ARN
  * shapes it accepts in the file.
  */
-import type { Partition } from "../bindings/model";
+import type { Partition } from "./types";
 
 export function roleArn(partition: Partition, accountId: string, path: string, name: string): string {
   return `arn:${partition}:iam::${accountId}:role${path}${name}`;
@@ -23,6 +23,18 @@ export function eksClusterArn(partition: Partition, region: string, accountId: s
 /** The issuer URL without its scheme: the OIDC provider's name in IAM and the prefix of its condition keys. */
 export function issuerHost(issuer: string): string {
   return issuer.replace(/^https:\/\//, "");
+}
+
+/** Why `issuer` is not an OIDC issuer URL IAM accepts as EKS reports it, or undefined. */
+export function issuerProblem(issuer: string): string | undefined {
+  if (!issuer.startsWith("https://"))
+    return `"${issuer}" is not an https:// URL; IAM OIDC providers need the cluster's https:// issuer`;
+  const host = issuerHost(issuer);
+  if (host.endsWith("/"))
+    return `"${issuer}" ends with '/'; write the issuer without the trailing slash, as EKS reports it`;
+  if (!/^[A-Za-z0-9.-]+(:[0-9]+)?(\/[A-Za-z0-9._~-]+)*$/.test(host))
+    return `"${issuer}" is not a URL of the form https://host/path`;
+  return undefined;
 }
 
 export interface ParsedArn {
@@ -73,4 +85,28 @@ export function roleArnProblem(arn: string): string | undefined {
     return `"${arn}" is not an IAM role ARN (arn:aws:iam::123456789012:role/NAME)`;
   }
   return undefined;
+}
+
+/** `arn:<partition>:iam::aws:policy/<path><name>` */
+const AWS_MANAGED_POLICY = /^arn:(aws|aws-cn|aws-us-gov):iam::aws:policy\/(.*)$/;
+
+/** Whether the ARN names an AWS managed policy (account `aws`), in any partition. */
+export function isAwsManagedPolicyArn(arn: string): boolean {
+  return AWS_MANAGED_POLICY.test(arn);
+}
+
+/** The partition of an AWS managed policy ARN; undefined for any other ARN. */
+export function awsManagedPolicyPartition(arn: string): string | undefined {
+  return AWS_MANAGED_POLICY.exec(arn)?.[1];
+}
+
+/** The last segment of an ARN's resource: a role's or a policy's name. */
+export function arnLastSegment(arn: string): string {
+  return arn.slice(arn.lastIndexOf("/") + 1);
+}
+
+/** Why `resource` is neither `*` nor an ARN (`arn:partition:service:region:account:resource`), or undefined. */
+export function resourceArnProblem(resource: string): string | undefined {
+  if (resource === "*" || /^arn:[^:]*:[^:]*:[^:]*:[^:]*:.+$/.test(resource)) return undefined;
+  return `"${resource}" is not a resource ARN or *`;
 }

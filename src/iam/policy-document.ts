@@ -4,6 +4,8 @@
  * IAM's limits (which count characters without whitespace).
  */
 
+import type { Statement } from "./types";
+
 export type PolicyValue = string | readonly string[];
 export type ConditionBlock = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 
@@ -56,4 +58,33 @@ export function renderPolicy(document: PolicyDocument): string {
 /** The length IAM checks a policy against: characters, whitespace not counted. */
 export function policyLength(rendered: string): number {
   return rendered.replace(/\s/g, "").length;
+}
+
+/** A policy document as AWS returns it: one statement or a list, the version optional. */
+export interface PolicyDocumentInput {
+  readonly Version?: string;
+  readonly Statement: PolicyStatement | readonly PolicyStatement[];
+}
+
+/** A document's statements as a list. */
+export function statementsOfDocument(document: PolicyDocumentInput): readonly PolicyStatement[] {
+  const statement = document.Statement;
+  return Array.isArray(statement) ? statement : [statement as PolicyStatement];
+}
+
+/** One value or several, as a list. */
+export function listOf(value: PolicyValue): readonly string[] {
+  return typeof value === "string" ? [value] : value;
+}
+
+/** An IAM JSON statement in podiam's shape (lists, camelCase), Sid and Principal left out. */
+export function statementOfDocument(statement: PolicyStatement): Statement {
+  return {
+    effect: statement.Effect,
+    ...(statement.Action !== undefined ? { actions: listOf(statement.Action) } : {}),
+    ...(statement.NotAction !== undefined ? { notActions: listOf(statement.NotAction) } : {}),
+    ...(statement.Resource !== undefined ? { resources: listOf(statement.Resource) } : {}),
+    ...(statement.NotResource !== undefined ? { notResources: listOf(statement.NotResource) } : {}),
+    ...(statement.Condition !== undefined ? { conditions: statement.Condition as Statement["conditions"] } : {}),
+  };
 }

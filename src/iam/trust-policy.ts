@@ -5,7 +5,7 @@
  */
 import { oidcProviderArn } from "./arns";
 import { oneOrMany, PolicyDocument, policyDocument, PolicyStatement } from "./policy-document";
-import type { Partition, ServiceAccountRef } from "../bindings/model";
+import type { Partition, ServiceAccountRef } from "./types";
 
 /** The audience EKS projects into IRSA tokens, and the client id of every IRSA OIDC provider. */
 export const STS_AUDIENCE = "sts.amazonaws.com";

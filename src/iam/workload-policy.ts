@@ -1,5 +1,5 @@
 /** A binding's statements as the document of its customer-managed policy. */
-import type { Statement } from "../bindings/model";
+import type { Statement } from "./types";
 import { oneOrMany, PolicyDocument, policyDocument, PolicyStatement } from "./policy-document";
 
 export function workloadPolicyStatement(statement: Statement): PolicyStatement {

@@ -4,7 +4,8 @@
  * Wildcards are expanded against the escalation list, so `iam:Put*` is caught too.
  */
 import type { Finding, Rule } from "./rule";
-import { fixFor, listSome, matching, StatementView, statementsOf } from "./statements";
+import { fixFor, matching, PASS_ROLE, StatementView, statementsOf } from "./statements";
+import { listSome } from "../util/text";
 
 /** Escalation on their own. */
 export const ESCALATION_ACTIONS: readonly string[] = [
@@ -57,8 +58,6 @@ export const COMPUTE_WITH_ROLE_ACTIONS: readonly string[] = [
   "batch:SubmitJob",
   "eks:CreateNodegroup",
 ];
-
-const PASS_ROLE: readonly string[] = ["iam:PassRole"];
 
 function granted(
   view: StatementView,

@@ -3,9 +3,7 @@
  * (error); without iam:PassedToService, to any service (warning).
  */
 import type { Finding, Rule } from "./rule";
-import { conditionKeysOf, fixFor, matching, statementsOf } from "./statements";
-
-const PASS_ROLE: readonly string[] = ["iam:PassRole"];
+import { conditionKeysOf, fixFor, matching, PASS_ROLE, statementsOf } from "./statements";
 
 export const IAM004: Rule = {
   id: "IAM004",

@@ -2,9 +2,10 @@
  * IAM007: Resource `*` on actions that can be scoped to a resource (the catalogue lists resource
  * types for them). List-style actions that only take `*` are fine.
  */
-import { expandActionInfos } from "../iam/catalog";
+import { expandActionInfos } from "../catalog/iam-actions";
 import type { Finding, Rule } from "./rule";
-import { fixFor, isEveryAction, listSome, statementsOf } from "./statements";
+import { fixFor, isEveryAction, statementsOf } from "./statements";
+import { listSome } from "../util/text";
 
 export const IAM007: Rule = {
   id: "IAM007",

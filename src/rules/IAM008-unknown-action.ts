@@ -3,7 +3,8 @@
  * matches nothing. IAM accepts them silently and they grant (or deny) nothing: in a Deny that is
  * a hole. Checked on Allow and Deny, actions and notActions.
  */
-import { expandActionInfos, isWildcard, serviceExists, splitAction, suggestAction } from "../iam/catalog";
+import { expandActionInfos, serviceExists, suggestAction } from "../catalog/iam-actions";
+import { isWildcard, splitAction } from "../iam/action-pattern";
 import type { Finding, Rule } from "./rule";
 import { isEveryAction, statementsOf } from "./statements";
 

@@ -8,12 +8,12 @@ import {
   conditionKeyStatus,
   expandActionInfos,
   isGlobalConditionKey,
-  splitAction,
   type ActionInfo,
-} from "../iam/catalog";
-import { suggest } from "../bindings/schema-problems";
+} from "../catalog/iam-actions";
+import { splitAction } from "../iam/action-pattern";
+import { listSome, suggest } from "../util/text";
 import type { Finding, Rule } from "./rule";
-import { isEveryAction, listSome, statementsOf } from "./statements";
+import { isEveryAction, statementsOf } from "./statements";
 
 const BASE_OPERATORS = [
   "StringEquals",

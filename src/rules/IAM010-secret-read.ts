@@ -1,6 +1,7 @@
 /** IAM010: reading secrets (objects, parameters, secret values, decryption) on every resource. */
 import type { Finding, Rule } from "./rule";
-import { fixFor, listSome, matching, statementsOf } from "./statements";
+import { fixFor, matching, statementsOf } from "./statements";
+import { listSome } from "../util/text";
 
 export const SECRET_READ_ACTIONS: readonly string[] = [
   "s3:GetObject",

@@ -3,14 +3,9 @@
  * far from the file), and never AdministratorAccess, IAMFullAccess or PowerUserAccess on a pod.
  * Their documents are checked by IAM001-IAM010 through statementsOf.
  */
-import { suggest } from "../bindings/schema-problems";
-import {
-  awsManagedPolicy,
-  awsManagedPolicyArnByName,
-  awsManagedPolicyNames,
-  isAwsManagedPolicyArn,
-  managedPolicyName,
-} from "../iam/managed-policies";
+import { awsManagedPolicy, awsManagedPolicyArnByName, awsManagedPolicyNames } from "../catalog/aws-managed-policies";
+import { arnLastSegment, isAwsManagedPolicyArn } from "../iam/arns";
+import { suggest } from "../util/text";
 import type { Finding, Rule } from "./rule";
 import { bindingPath, FORBIDDEN_MANAGED_POLICIES } from "./statements";
 
@@ -23,7 +18,7 @@ export const IAM011: Rule = {
     binding.managedPolicies.forEach((arn, i) => {
       if (!isAwsManagedPolicyArn(arn)) return;
       const path = bindingPath(binding, "policies", "managed", i);
-      const name = managedPolicyName(arn);
+      const name = arnLastSegment(arn);
       const policy = awsManagedPolicy(arn);
       if (!policy) {
         // The right name at another path (service-role/...), or the closest name.

@@ -6,19 +6,15 @@
  */
 import type { Binding } from "../bindings/model";
 import type { FilePath } from "../bindings/problems";
-import { actionMatches } from "../iam/catalog";
-import { awsManagedPolicy, isAwsManagedPolicyArn, statementsOfDocument } from "../iam/managed-policies";
+import { awsManagedPolicy } from "../catalog/aws-managed-policies";
+import { actionMatches } from "../iam/action-pattern";
+import { isAwsManagedPolicyArn } from "../iam/arns";
+import { statementOfDocument, statementsOfDocument } from "../iam/policy-document";
+import type { Statement } from "../iam/types";
 
 export type StatementField = "actions" | "notActions" | "resources" | "notResources" | "conditions";
 
-export interface StatementView {
-  readonly effect: "Allow" | "Deny";
-  readonly actions?: readonly string[];
-  readonly notActions?: readonly string[];
-  readonly resources?: readonly string[];
-  readonly notResources?: readonly string[];
-  /** operator -> key -> value(s) */
-  readonly conditions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+export interface StatementView extends Statement {
   /** `binding "x", statement "ReadInvoices"` / `binding "x", statements[2]` / `binding "x", AWS managed policy P, statement 3` */
   readonly label: string;
   /** Set for statements of an AWS managed policy: its name and index under policies.managed. */
@@ -26,6 +22,9 @@ export interface StatementView {
   /** Where to report about a field (or an element of it). */
   at(field?: StatementField, ...rest: (string | number)[]): FilePath;
 }
+
+/** iam:PassRole, which IAM003 and IAM004 look for. */
+export const PASS_ROLE: readonly string[] = ["iam:PassRole"];
 
 /** AWS managed policies flagged as a whole by IAM011; their statements are not linted one by one. */
 export const FORBIDDEN_MANAGED_POLICIES: ReadonlySet<string> = new Set([
@@ -61,12 +60,7 @@ export function statementsOf(binding: Binding): readonly StatementView[] {
     const path = bindingPath(binding, "policies", "managed", index);
     statementsOfDocument(policy.document).forEach((s, k) => {
       list.push({
-        effect: s.Effect,
-        ...(s.Action !== undefined ? { actions: listOf(s.Action) } : {}),
-        ...(s.NotAction !== undefined ? { notActions: listOf(s.NotAction) } : {}),
-        ...(s.Resource !== undefined ? { resources: listOf(s.Resource) } : {}),
-        ...(s.NotResource !== undefined ? { notResources: listOf(s.NotResource) } : {}),
-        ...(s.Condition !== undefined ? { conditions: s.Condition } : {}),
+        ...statementOfDocument(s),
         label: `binding "${binding.name}", AWS managed policy ${policy.name}, ${s.Sid ? `statement "${s.Sid}"` : `statement ${k}`}`,
         managed: { name: policy.name, index },
         at: () => path,
@@ -76,10 +70,6 @@ export function statementsOf(binding: Binding): readonly StatementView[] {
   views = list;
   cache.set(binding, views);
   return views;
-}
-
-function listOf(value: string | readonly string[]): readonly string[] {
-  return typeof value === "string" ? [value] : value;
 }
 
 /** `*` and `*:*`: every action (IAM001's finding; other rules leave them to it). */
@@ -92,12 +82,6 @@ export function fixFor(view: StatementView, own: string): string {
   return view.managed
     ? `replace ${view.managed.name} with statements scoped to what the workload needs, or waive the rule with a reason`
     : own;
-}
-
-/** "a, b, c and 4 more" */
-export function listSome(items: readonly string[], max = 5): string {
-  if (items.length <= max) return items.join(", ");
-  return `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
 }
 
 /** Condition keys of a statement, lowercased, with any operator. */

@@ -2,7 +2,7 @@
  * Where each stack keeps its state: one local file per stack (a relative path, beside the output
  * directory, where cdktf's own default puts it), or one S3 key per stack with S3-native locking.
  */
-import { LocalBackend, S3Backend, S3BackendConfig, TerraformStack } from "cdktf";
+import { LocalBackend, S3Backend, type S3BackendConfig, TerraformStack } from "../constructs/cdk";
 import type { Backend } from "../bindings/model";
 
 /** cdktf 0.21 knows no use_lockfile (Terraform 1.10+); add it to what S3Backend writes. */

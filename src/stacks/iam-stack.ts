@@ -1,22 +1,22 @@
 import { Construct } from "constructs";
-import { TerraformOutput, TerraformProvider } from "cdktf";
-import { Account, BindingsModel, usesIrsa, usesPodIdentity } from "../bindings/model";
+import { bindingTrustPolicy } from "../bindings/binding-trust";
+import { Account, Binding, BindingsModel, Cluster, usesIrsa, usesPodIdentity } from "../bindings/model";
 import { customerPolicyArn } from "../iam/arns";
-import { bindingTrustPolicy } from "../iam/binding-trust";
 import { renderPolicy } from "../iam/policy-document";
 import { address, named, resourceAddress, serviceAccountAddress } from "../constructs/addresses";
+import { TerraformOutput, type TerraformProvider } from "../constructs/cdk";
 import { OidcProvider } from "../constructs/oidc-provider";
 import { PodIdentityAssociation } from "../constructs/pod-identity-association";
 import { awsAccountProvider } from "../constructs/providers";
-import { WorkloadRole } from "../constructs/workload-role";
+import { OwnPolicy, WorkloadRole } from "../constructs/workload-role";
 import { IndependentStack } from "./independent-stack";
-import { iamMoves } from "./renames";
+import type { IamStackPlan } from "./stack-plan";
 
 export interface IamStackProps {
+  /** The model: the clusters and accounts the bindings refer to. */
   readonly model: BindingsModel;
-  readonly account: Account;
-  /** Name the stack's state is kept under. @default the stack's name */
-  readonly stateName?: string;
+  /** The stack's account and the bindings it holds. */
+  readonly plan: IamStackPlan;
 }
 
 /**
@@ -24,102 +24,152 @@ export interface IamStackProps {
  * the roles with their policies, Pod Identity associations, and an output of every role's ARN.
  */
 export class IamStack extends IndependentStack {
+  /** The resources the stack makes for a plan (for sharing the synth between threads). */
+  static resourceCount(model: BindingsModel, plan: IamStackPlan): number {
+    const providers = trustedClusters(model, plan.bindings).reduce(
+      (n, cluster) => n + OidcProvider.resourceCount({ mode: cluster.oidcProvider }),
+      0,
+    );
+    return plan.bindings.reduce(
+      (n, binding) =>
+        n +
+        WorkloadRole.resourceCount({
+          managedPolicies: binding.managedPolicies,
+          ...(binding.statements.length > 0 ? { ownPolicy: ownPolicyOf(plan.account, binding) } : {}),
+          exclusivePolicyAttachments: binding.role.exclusivePolicyAttachments,
+        }) +
+        (usesPodIdentity(binding.mode) ? binding.clusters.length * binding.serviceAccounts.length : 0) *
+          PodIdentityAssociation.resourceCount,
+      providers,
+    );
+  }
+
+  private readonly model: BindingsModel;
+  private readonly account: Account;
   private readonly regionalProviders = new Map<string, TerraformProvider>();
+  private readonly oidcProviders = new Map<string, OidcProvider>();
 
   constructor(scope: Construct, id: string, props: IamStackProps) {
-    super(scope, id, props.model.backend, props.stateName ?? id);
-    const { model, account } = props;
-    awsAccountProvider(this, "aws", { account });
+    super(scope, id, props.model.backend, props.plan.stateName);
+    this.model = props.model;
+    this.account = props.plan.account;
+    awsAccountProvider(this, "aws", {
+      accountId: this.account.id,
+      region: this.account.region,
+      ...(this.account.providerRoleArn ? { assumeRoleArn: this.account.providerRoleArn } : {}),
+    });
+    this.addOidcProviders(props.plan.bindings);
+    for (const binding of props.plan.bindings) {
+      const role = this.addWorkloadRole(binding);
+      if (usesPodIdentity(binding.mode)) this.addPodIdentity(binding, role);
+    }
+    this.addRoleArnsOutput(props.plan.bindings);
+  }
 
-    const bindings = model.bindings.filter((binding) => binding.account === account.alias);
-    const trustedClusters = new Set(bindings.filter((b) => usesIrsa(b.mode)).flatMap((b) => b.clusters));
-    const oidcProviders = new Map<string, OidcProvider>();
-    for (const key of [...trustedClusters].sort()) {
-      const cluster = model.clusters.get(key)!;
-      oidcProviders.set(
-        key,
-        new OidcProvider(this, `oidc-provider-${key}`, {
-          clusterKey: key,
+  /** One OIDC provider per cluster that an IRSA role of this account trusts. */
+  private addOidcProviders(bindings: readonly Binding[]): void {
+    for (const cluster of trustedClusters(this.model, bindings)) {
+      this.oidcProviders.set(
+        cluster.key,
+        new OidcProvider(this, `oidc-provider-${cluster.key}`, {
+          cluster: { name: cluster.key, previousNames: cluster.previousNames },
           clusterName: cluster.name,
-          ...(cluster.oidcIssuer !== undefined
-            ? { issuer: cluster.oidcIssuer }
-            : { clusterRegionProvider: this.providerFor(account, cluster.region) }),
+          issuer:
+            cluster.oidcIssuer !== undefined
+              ? { url: cluster.oidcIssuer }
+              : { readWith: this.providerFor(cluster.region) },
           mode: cluster.oidcProvider,
-          partition: account.partition,
-          accountId: account.id,
-          tags: model.tags,
+          partition: this.account.partition,
+          accountId: this.account.id,
+          tags: this.model.tags,
         }),
       );
     }
+  }
 
-    const roleArns: Record<string, string> = {};
-    for (const binding of bindings) {
-      const trust = bindingTrustPolicy(model, binding, {
-        unknownIssuerHost: (cluster) => oidcProviders.get(cluster.key)!.issuerHost,
-      });
-      const irsaProviders = usesIrsa(binding.mode) ? binding.clusters.map((key) => oidcProviders.get(key)!) : [];
-      const workload = new WorkloadRole(this, `binding-${binding.name}`, {
-        address: binding.name,
-        name: binding.role.name,
-        path: binding.role.path,
-        trustPolicy: renderPolicy(trust),
-        ...(binding.role.description !== undefined ? { description: binding.role.description } : {}),
-        maxSessionDuration: binding.role.maxSessionDuration,
-        ...(binding.role.permissionsBoundary !== undefined
-          ? { permissionsBoundary: binding.role.permissionsBoundary }
-          : {}),
-        tags: binding.role.tags,
-        managedPolicies: binding.managedPolicies,
-        statements: binding.statements,
-        policyArn: customerPolicyArn(account.partition, account.id, binding.role.path, binding.role.name),
-        dependsOn: irsaProviders.flatMap((provider) => (provider.address ? [provider.address] : [])),
-        exclusivePolicyAttachments: binding.role.exclusivePolicyAttachments,
-        adoptRole: binding.adopt.role,
-        adoptPolicy: binding.adopt.policy,
-      });
-      if (usesPodIdentity(binding.mode)) {
-        for (const cluster of binding.clusters.map((key) => model.clusters.get(key)!)) {
-          for (const serviceAccount of binding.serviceAccounts) {
-            // Construct ids are the addresses: unique, where joining names with "-" would not be.
-            new PodIdentityAssociation(
-              this,
-              `pod-identity-${address(cluster.key, serviceAccountAddress(serviceAccount))}`,
-              {
-                clusterKey: cluster.key,
-                clusterName: cluster.name,
-                serviceAccount,
-                roleArn: binding.role.arn,
-                provider: this.providerFor(account, cluster.region),
-                tags: binding.role.tags,
-                dependsOn: [resourceAddress(workload.role)],
-              },
-            );
-          }
-        }
+  private addWorkloadRole(binding: Binding): WorkloadRole {
+    const trust = bindingTrustPolicy(this.model, binding, {
+      unknownIssuerHost: (cluster) => this.oidcProviders.get(cluster.key)!.issuerHost,
+    });
+    const irsaProviders = usesIrsa(binding.mode) ? binding.clusters.map((key) => this.oidcProviders.get(key)!) : [];
+    return new WorkloadRole(this, `binding-${binding.name}`, {
+      address: { name: binding.name, previousNames: binding.previousNames },
+      name: binding.role.name,
+      path: binding.role.path,
+      trustPolicy: renderPolicy(trust),
+      ...(binding.role.description !== undefined ? { description: binding.role.description } : {}),
+      maxSessionDuration: binding.role.maxSessionDuration,
+      ...(binding.role.permissionsBoundary !== undefined
+        ? { permissionsBoundary: binding.role.permissionsBoundary }
+        : {}),
+      tags: binding.role.tags,
+      managedPolicies: binding.managedPolicies,
+      ...(binding.statements.length > 0 ? { ownPolicy: ownPolicyOf(this.account, binding) } : {}),
+      dependsOn: irsaProviders.flatMap((provider) => (provider.address ? [provider.address] : [])),
+      exclusivePolicyAttachments: binding.role.exclusivePolicyAttachments,
+      adoptRole: binding.adopt.role,
+    });
+  }
+
+  /** One association per (cluster, ServiceAccount), through the provider of the cluster's region. */
+  private addPodIdentity(binding: Binding, role: WorkloadRole): void {
+    for (const cluster of binding.clusters.map((key) => this.model.clusters.get(key)!)) {
+      for (const serviceAccount of binding.serviceAccounts) {
+        // Construct ids are the addresses: unique, where joining names with "-" would not be.
+        new PodIdentityAssociation(
+          this,
+          `pod-identity-${address(cluster.key, serviceAccountAddress(serviceAccount))}`,
+          {
+            cluster: { name: cluster.key, previousNames: cluster.previousNames },
+            clusterName: cluster.name,
+            serviceAccount,
+            roleArn: binding.role.arn,
+            ...(this.providerFor(cluster.region) ? { provider: this.providerFor(cluster.region) } : {}),
+            tags: binding.role.tags,
+            dependsOn: [resourceAddress(role.role)],
+          },
+        );
       }
-      roleArns[binding.name] = binding.role.arn;
     }
+  }
 
-    const moves = iamMoves(model, account);
-    if (moves.length > 0) this.addOverride("moved", moves);
-
+  private addRoleArnsOutput(bindings: readonly Binding[]): void {
     named(
       new TerraformOutput(this, "role-arns", {
-        value: roleArns,
-        description: `ARN of every workload role in account ${account.alias} (${account.id}), by binding name`,
+        value: Object.fromEntries(bindings.map((binding) => [binding.name, binding.role.arn])),
+        description: `ARN of every workload role in account ${this.account.alias} (${this.account.id}), by binding name`,
       }),
       "role_arns",
     );
   }
 
   /** The default provider for the account's region; an aliased one, made once, for another region. */
-  private providerFor(account: Account, region: string): TerraformProvider | undefined {
-    if (region === account.region) return undefined;
+  private providerFor(region: string): TerraformProvider | undefined {
+    if (region === this.account.region) return undefined;
     let provider = this.regionalProviders.get(region);
     if (!provider) {
-      provider = awsAccountProvider(this, `aws-${region}`, { account, region, alias: region });
+      provider = awsAccountProvider(this, `aws-${region}`, {
+        accountId: this.account.id,
+        region,
+        ...(this.account.providerRoleArn ? { assumeRoleArn: this.account.providerRoleArn } : {}),
+        alias: region,
+      });
       this.regionalProviders.set(region, provider);
     }
     return provider;
   }
+}
+
+/** The clusters the IRSA roles among these bindings trust, by key. */
+function trustedClusters(model: BindingsModel, bindings: readonly Binding[]): Cluster[] {
+  const keys = new Set(bindings.filter((b) => usesIrsa(b.mode)).flatMap((b) => b.clusters));
+  return [...keys].sort().map((key) => model.clusters.get(key)!);
+}
+
+function ownPolicyOf(account: Account, binding: Binding): OwnPolicy {
+  return {
+    arn: customerPolicyArn(account.partition, account.id, binding.role.path, binding.role.name),
+    statements: binding.statements,
+    adopt: binding.adopt.policy,
+  };
 }

@@ -1,12 +1,16 @@
 import { Construct } from "constructs";
-import { TerraformStack } from "cdktf";
 import type { Backend } from "../bindings/model";
+import { movesIn } from "../constructs/addresses";
+import { TerraformStack } from "../constructs/cdk";
 import { configureBackend } from "./backend";
 
 /**
  * A stack that references no other: every value it needs is computed or literal, so it plans and
  * applies on its own. cdktf's preparing pass, which resolves every element once more only to find
  * cross-stack references, has nothing to find here and is skipped (a sixth of synth time).
+ *
+ * Its `moved` blocks come from the resources it holds: each renamed resource moves from the
+ * addresses it had (constructs/addresses.ts).
  */
 export abstract class IndependentStack extends TerraformStack {
   constructor(scope: Construct, id: string, backend: Backend, stateName: string) {
@@ -16,5 +20,12 @@ export abstract class IndependentStack extends TerraformStack {
 
   prepareStack(): void {
     // Nothing to prepare: the backend is configured above and there are no cross-stack references.
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- cdktf's own signature
+  toTerraform(): any {
+    const moves = movesIn(this);
+    if (moves.length > 0) this.addOverride("moved", moves);
+    return super.toTerraform();
   }
 }

@@ -1,32 +1,40 @@
 import { Construct } from "constructs";
-import { Binding, BindingsModel, Cluster, usesIrsa } from "../bindings/model";
-import { awsAccountProvider, kubernetesClusterProvider } from "../constructs/providers";
+import { BindingsModel, usesIrsa } from "../bindings/model";
 import { serviceAccountAddress } from "../constructs/addresses";
+import { awsAccountProvider, kubernetesClusterProvider } from "../constructs/providers";
 import { ServiceAccount } from "../constructs/service-account";
 import { IndependentStack } from "./independent-stack";
+import type { K8sStackPlan } from "./stack-plan";
 
 export interface K8sStackProps {
+  /** The model: the accounts the cluster and its providers refer to. */
   readonly model: BindingsModel;
-  readonly cluster: Cluster;
-  /** Name the stack's state is kept under. @default the stack's name */
-  readonly stateName?: string;
-}
-
-/** The bindings that podiam writes a ServiceAccount for on this cluster. */
-export function serviceAccountBindings(model: BindingsModel, cluster: Cluster): Binding[] {
-  return model.bindings.filter((binding) => binding.serviceAccount.create && binding.clusters.includes(cluster.key));
+  /** The stack's cluster and the bindings it writes ServiceAccounts for. */
+  readonly plan: K8sStackPlan;
 }
 
 /** The ServiceAccounts of one cluster, annotated with their IRSA roles. */
 export class K8sStack extends IndependentStack {
-  constructor(scope: Construct, id: string, props: K8sStackProps) {
-    super(scope, id, props.model.backend, props.stateName ?? id);
-    const { model, cluster } = props;
-    const account = model.accounts.get(cluster.account)!;
-    awsAccountProvider(this, "aws", { account, region: cluster.region });
-    kubernetesClusterProvider(this, cluster, account);
+  /** The resources the stack makes for a plan (for sharing the synth between threads). */
+  static resourceCount(plan: K8sStackPlan): number {
+    return plan.bindings.reduce((n, binding) => n + binding.serviceAccounts.length * ServiceAccount.resourceCount, 0);
+  }
 
-    for (const binding of serviceAccountBindings(model, cluster)) {
+  constructor(scope: Construct, id: string, props: K8sStackProps) {
+    super(scope, id, props.model.backend, props.plan.stateName);
+    const { cluster } = props.plan;
+    const account = props.model.accounts.get(cluster.account)!;
+    const assumeRole = account.providerRoleArn ? { assumeRoleArn: account.providerRoleArn } : {};
+    awsAccountProvider(this, "aws", { accountId: account.id, region: cluster.region, ...assumeRole });
+    kubernetesClusterProvider(this, {
+      clusterKey: cluster.key,
+      clusterName: cluster.name,
+      region: cluster.region,
+      auth: cluster.kubernetesAuth,
+      ...assumeRole,
+    });
+
+    for (const binding of props.plan.bindings) {
       for (const serviceAccount of binding.serviceAccounts) {
         // The address as construct id: one ServiceAccount per namespace/name on a cluster.
         new ServiceAccount(this, serviceAccountAddress(serviceAccount), {

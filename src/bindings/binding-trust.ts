@@ -1,8 +1,11 @@
-/** The trust policy of one binding's role, from the model. */
-import { Binding, BindingsModel, Cluster, usesIrsa, usesPodIdentity } from "../bindings/model";
-import { eksClusterArn, issuerHost } from "./arns";
-import { PolicyDocument } from "./policy-document";
-import { trustPolicy } from "./trust-policy";
+/**
+ * The trust policy of one binding's role, from the model: the adapter from the model's clusters
+ * and ServiceAccounts to the pure trust documents of src/iam.
+ */
+import { eksClusterArn, issuerHost } from "../iam/arns";
+import type { PolicyDocument } from "../iam/policy-document";
+import { trustPolicy } from "../iam/trust-policy";
+import { Binding, BindingsModel, Cluster, usesIrsa, usesPodIdentity } from "./model";
 
 export interface BindingTrustOptions {
   /**

