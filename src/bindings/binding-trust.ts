@@ -17,7 +17,7 @@ export interface BindingTrustOptions {
   readonly estimateUnknownIssuers?: boolean;
 }
 
-export function clusterIssuerHost(cluster: Cluster, options: BindingTrustOptions = {}): string {
+function clusterIssuerHost(cluster: Cluster, options: BindingTrustOptions = {}): string {
   if (cluster.oidcIssuer !== undefined) return issuerHost(cluster.oidcIssuer);
   if (options.unknownIssuerHost) return options.unknownIssuerHost(cluster);
   if (options.estimateUnknownIssuers) {

@@ -101,8 +101,8 @@ const previousNames = z.array(identifier("a previous name")).meta({
   examples: [["old-name"]],
 });
 
-export const partitionSchema = z.enum(["aws", "aws-cn", "aws-us-gov"]);
-export const modeSchema = z.enum(["irsa", "pod-identity", "both"]);
+const partitionSchema = z.enum(["aws", "aws-cn", "aws-us-gov"]);
+const modeSchema = z.enum(["irsa", "pod-identity", "both"]);
 
 export const accountSchema = z
   .strictObject({
@@ -252,7 +252,7 @@ export const defaultsSchema = z
   });
 
 const conditionValue = z.union([z.string(), z.number(), z.boolean()]);
-export const statementSchema = z
+const statementSchema = z
   .strictObject({
     sid: z
       .string()
@@ -501,7 +501,7 @@ export const bindingSchema = z
   })
   .meta({ description: "One role, the ServiceAccounts that may assume it, and what it may do." });
 
-export const backendSchema = z
+const backendSchema = z
   .strictObject({
     s3: z
       .strictObject({

@@ -235,7 +235,7 @@ export function isGlobalConditionKey(key: string): boolean {
 }
 
 /** Spellings of the global keys, for suggestions. */
-export function globalConditionKeyNames(): string[] {
+function globalConditionKeyNames(): string[] {
   const { exact, prefixes } = globals();
   return [...exact.values(), ...[...prefixes.values()].map((p) => `${p}/`)];
 }

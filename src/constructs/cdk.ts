@@ -7,6 +7,7 @@
 export {
   App,
   Fn,
+  Lazy,
   LocalBackend,
   S3Backend,
   TerraformLocal,

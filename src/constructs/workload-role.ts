@@ -100,7 +100,7 @@ export class WorkloadRole extends Construct {
         path: props.path,
         arn: props.ownPolicy.arn,
         statements: props.ownPolicy.statements,
-        ...(props.description !== undefined ? { description: props.description } : {}),
+        description: props.description,
         tags: props.tags,
       });
       if (props.ownPolicy.adopt) this.policy.policy.importFrom(props.ownPolicy.arn);

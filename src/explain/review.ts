@@ -187,7 +187,7 @@ function statementReview(statement: Statement, catalog: ExplainCatalog): Stateme
   };
 }
 
-export function conditionReviews(conditions: NonNullable<Statement["conditions"]>): ConditionReview[] {
+function conditionReviews(conditions: NonNullable<Statement["conditions"]>): ConditionReview[] {
   const out: ConditionReview[] = [];
   for (const operator of Object.keys(conditions).sort(compare)) {
     for (const key of Object.keys(conditions[operator]).sort(compare)) {

@@ -1,11 +1,11 @@
 /** Kubernetes' rules for the names podiam writes: namespaces and ServiceAccount names. */
 
 /** A namespace is an RFC 1123 label. */
-export const K8S_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-export const K8S_LABEL_MAX = 63;
+const K8S_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const K8S_LABEL_MAX = 63;
 /** A ServiceAccount name is an RFC 1123 subdomain. */
-export const K8S_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-export const K8S_SUBDOMAIN_MAX = 253;
+const K8S_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const K8S_SUBDOMAIN_MAX = 253;
 
 /** Why namespace/name is not a ServiceAccount Kubernetes accepts, or undefined when it is one. */
 export function serviceAccountRefProblem(namespace: string, name: string): string | undefined {

@@ -9,7 +9,7 @@ import type { Finding, Rule } from "./rule";
 import { isEveryAction, statementsOf } from "./statements";
 
 /** Why an action pattern is not in the catalogue, or undefined when it is. */
-export function unknownActionReason(pattern: string): string | undefined {
+function unknownActionReason(pattern: string): string | undefined {
   if (isEveryAction(pattern)) return undefined;
   const parts = splitAction(pattern);
   if (!parts || parts.name === "") return `"${pattern}" is not service:Action`;

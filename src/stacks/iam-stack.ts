@@ -4,7 +4,7 @@ import { Account, Binding, BindingsModel, Cluster, usesIrsa, usesPodIdentity } f
 import { customerPolicyArn } from "../iam/arns";
 import { renderPolicy } from "../iam/policy-document";
 import { address, named, resourceAddress, serviceAccountAddress } from "../constructs/addresses";
-import { TerraformOutput, type TerraformProvider } from "../constructs/cdk";
+import { Lazy, TerraformOutput, type TerraformProvider } from "../constructs/cdk";
 import { OidcProvider } from "../constructs/oidc-provider";
 import { PodIdentityAssociation } from "../constructs/pod-identity-association";
 import { awsAccountProvider } from "../constructs/providers";
@@ -35,7 +35,7 @@ export class IamStack extends IndependentStack {
         n +
         WorkloadRole.resourceCount({
           managedPolicies: binding.managedPolicies,
-          ...(binding.statements.length > 0 ? { ownPolicy: ownPolicyOf(plan.account, binding) } : {}),
+          ownPolicy: binding.statements.length > 0 ? ownPolicyOf(plan.account, binding) : undefined,
           exclusivePolicyAttachments: binding.role.exclusivePolicyAttachments,
         }) +
         (usesPodIdentity(binding.mode) ? binding.clusters.length * binding.serviceAccounts.length : 0) *
@@ -56,7 +56,7 @@ export class IamStack extends IndependentStack {
     awsAccountProvider(this, "aws", {
       accountId: this.account.id,
       region: this.account.region,
-      ...(this.account.providerRoleArn ? { assumeRoleArn: this.account.providerRoleArn } : {}),
+      assumeRoleArn: this.account.providerRoleArn,
     });
     this.addOidcProviders(props.plan.bindings);
     for (const binding of props.plan.bindings) {
@@ -97,14 +97,12 @@ export class IamStack extends IndependentStack {
       name: binding.role.name,
       path: binding.role.path,
       trustPolicy: renderPolicy(trust),
-      ...(binding.role.description !== undefined ? { description: binding.role.description } : {}),
+      description: binding.role.description,
       maxSessionDuration: binding.role.maxSessionDuration,
-      ...(binding.role.permissionsBoundary !== undefined
-        ? { permissionsBoundary: binding.role.permissionsBoundary }
-        : {}),
+      permissionsBoundary: binding.role.permissionsBoundary,
       tags: binding.role.tags,
       managedPolicies: binding.managedPolicies,
-      ...(binding.statements.length > 0 ? { ownPolicy: ownPolicyOf(this.account, binding) } : {}),
+      ownPolicy: binding.statements.length > 0 ? ownPolicyOf(this.account, binding) : undefined,
       dependsOn: irsaProviders.flatMap((provider) => (provider.address ? [provider.address] : [])),
       exclusivePolicyAttachments: binding.role.exclusivePolicyAttachments,
       adoptRole: binding.adopt.role,
@@ -124,7 +122,7 @@ export class IamStack extends IndependentStack {
             clusterName: cluster.name,
             serviceAccount,
             roleArn: binding.role.arn,
-            ...(this.providerFor(cluster.region) ? { provider: this.providerFor(cluster.region) } : {}),
+            provider: this.providerFor(cluster.region),
             tags: binding.role.tags,
             dependsOn: [resourceAddress(role.role)],
           },
@@ -136,7 +134,9 @@ export class IamStack extends IndependentStack {
   private addRoleArnsOutput(bindings: readonly Binding[]): void {
     named(
       new TerraformOutput(this, "role-arns", {
-        value: Object.fromEntries(bindings.map((binding) => [binding.name, binding.role.arn])),
+        // Lazy: TerraformOutput inspects a plain value with util.isArray, deprecated since Node 22
+        // (a DeprecationWarning on stderr on Node 24); a token it passes through untouched.
+        value: Lazy.anyValue({ produce: () => Object.fromEntries(bindings.map((b) => [b.name, b.role.arn])) }),
         description: `ARN of every workload role in account ${this.account.alias} (${this.account.id}), by binding name`,
       }),
       "role_arns",
@@ -151,7 +151,7 @@ export class IamStack extends IndependentStack {
       provider = awsAccountProvider(this, `aws-${region}`, {
         accountId: this.account.id,
         region,
-        ...(this.account.providerRoleArn ? { assumeRoleArn: this.account.providerRoleArn } : {}),
+        assumeRoleArn: this.account.providerRoleArn,
         alias: region,
       });
       this.regionalProviders.set(region, provider);

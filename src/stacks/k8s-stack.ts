@@ -24,14 +24,14 @@ export class K8sStack extends IndependentStack {
     super(scope, id, props.model.backend, props.plan.stateName);
     const { cluster } = props.plan;
     const account = props.model.accounts.get(cluster.account)!;
-    const assumeRole = account.providerRoleArn ? { assumeRoleArn: account.providerRoleArn } : {};
-    awsAccountProvider(this, "aws", { accountId: account.id, region: cluster.region, ...assumeRole });
+    const assumeRoleArn = account.providerRoleArn;
+    awsAccountProvider(this, "aws", { accountId: account.id, region: cluster.region, assumeRoleArn });
     kubernetesClusterProvider(this, {
       clusterKey: cluster.key,
       clusterName: cluster.name,
       region: cluster.region,
       auth: cluster.kubernetesAuth,
-      ...assumeRole,
+      assumeRoleArn,
     });
 
     for (const binding of props.plan.bindings) {
@@ -39,7 +39,7 @@ export class K8sStack extends IndependentStack {
         // The address as construct id: one ServiceAccount per namespace/name on a cluster.
         new ServiceAccount(this, serviceAccountAddress(serviceAccount), {
           serviceAccount,
-          ...(usesIrsa(binding.mode) ? { roleArn: binding.role.arn } : {}),
+          roleArn: usesIrsa(binding.mode) ? binding.role.arn : undefined,
           annotations: binding.serviceAccount.annotations,
           labels: binding.serviceAccount.labels,
           automountToken: binding.serviceAccount.automountToken,
