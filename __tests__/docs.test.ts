@@ -3,7 +3,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { run } from "../src/cli";
 import { bindingsJsonSchema } from "../src/bindings/schema";
-import { RULES } from "../src/rules";
+import { RULES } from "../src/rules/lint";
 import { ROOT } from "./helpers/synth";
 
 const README = readFileSync(join(ROOT, "README.md"), "utf8");

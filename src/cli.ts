@@ -8,7 +8,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { loadBindingsFile, LoadResult } from "./bindings/load";
 import { hasErrors, Problem, sortProblems } from "./bindings/problems";
 import { bindingsJsonSchema } from "./bindings/schema";
-import { activeProblems, lint } from "./rules";
+import { activeProblems, lint } from "./rules/lint";
 import { EXPLAIN_FORMATS, explain, ExplainFormat } from "./explain/command";
 import { Io, printProblems, processIo } from "./io";
 

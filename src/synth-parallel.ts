@@ -4,9 +4,9 @@
  * never reference each other, so each half is complete on its own, and the output is the same,
  * byte for byte, as one thread's (a test holds it to that).
  *
- * It pays from about 20,000 resources on: below, V8's garbage collector already keeps the second
- * core busy, and the worker's start (loading cdktf again) eats the gain (BENCHMARKS.md: 2,500
- * bindings 5.0 s either way; 5,000 bindings 8.0 s instead of 9.5-10.3 s). PODIAM_SYNTH_THREADS=1
+ * It pays only for large outputs (PARALLEL_FROM_RESOURCES; BENCHMARKS.md has the measurements):
+ * below, V8's garbage collector already keeps the second core busy, and the worker's start
+ * (loading cdktf again) eats the gain. PODIAM_SYNTH_THREADS=1
  * keeps one thread, =2 shares whatever the size. The worker runs compiled JavaScript only (dist/):
  * from the TypeScript sources (tsx, jest) this falls back to one thread.
  */

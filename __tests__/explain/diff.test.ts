@@ -4,7 +4,7 @@ import { diffReviews, isEmptyDiff, ReviewDiff } from "../../src/explain/diff";
 import { iamCatalog } from "../../src/explain/iam-catalog";
 import { renderDiffText } from "../../src/explain/render-text";
 import { reviewOf, ReviewModel } from "../../src/explain/review";
-import { lint } from "../../src/rules";
+import { lint } from "../../src/rules/lint";
 
 const HEADER = `
 version: 1

@@ -6,7 +6,7 @@ import { diffReviews } from "../../src/explain/diff";
 import { iamCatalog } from "../../src/explain/iam-catalog";
 import { renderDiffMarkdown, renderReviewMarkdown } from "../../src/explain/render-markdown";
 import { reviewOf, ReviewModel } from "../../src/explain/review";
-import { lint } from "../../src/rules";
+import { lint } from "../../src/rules/lint";
 import { ROOT } from "../helpers/synth";
 
 function reviewOfFixture(name: string): ReviewModel {

@@ -1,7 +1,7 @@
 /** Helpers of the lint rule tests: a one-binding file around some YAML, linted. */
 import { loadBindings } from "../../src/bindings/load";
 import { formatProblem } from "../../src/bindings/problems";
-import { lint } from "../../src/rules";
+import { lint } from "../../src/rules/lint";
 import type { LintFinding } from "../../src/rules/rule";
 
 /** A file with one account, one cluster and the given bindings (YAML under `bindings:`, indented 2). */

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { run } from "../../src/cli";
-import { activeProblems } from "../../src/rules";
+import { activeProblems } from "../../src/rules/lint";
 import { ROOT } from "../helpers/synth";
 import { lintText, withStatements } from "./lint-helpers";
 import { readFileSync } from "fs";

@@ -4,7 +4,7 @@
  */
 import { loadBindings, loadBindingsFile } from "../bindings/load";
 import { Io, printProblems } from "../io";
-import { lint } from "../rules";
+import { lint } from "../rules/lint";
 import { ExplainError, readBase } from "./base";
 import { diffReviews } from "./diff";
 import { iamCatalog } from "./iam-catalog";
