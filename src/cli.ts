@@ -2,7 +2,7 @@
  * podiam's command line: synth, validate, schema (and explain). Problems in the file are printed
  * as FILE:LINE:COLUMN: PATH: message with exit status 1; nothing a user writes shows a stack trace.
  */
-import { existsSync, rmSync } from "fs";
+import { existsSync, mkdirSync, rmSync } from "fs";
 import { join } from "path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { loadBindingsFile, LoadResult } from "./bindings/load";
@@ -37,8 +37,14 @@ export function synth(io: Io, file: string, outdir: string): number {
     io.err(`${file}: ${summary(problems)}; nothing synthesized\n`);
     return 1;
   }
-  // Stacks that no longer exist must not linger in the output; only clear a cdktf output dir.
-  if (existsSync(join(outdir, "manifest.json"))) rmSync(join(outdir, "stacks"), { recursive: true, force: true });
+  try {
+    mkdirSync(outdir, { recursive: true });
+    // Stacks that no longer exist must not linger in the output; only clear a cdktf output dir.
+    if (existsSync(join(outdir, "manifest.json"))) rmSync(join(outdir, "stacks"), { recursive: true, force: true });
+  } catch (error) {
+    io.err(`podiam synth: cannot write the stacks into ${outdir}: ${(error as Error).message}\n`);
+    return 1;
+  }
   // cdktf and the providers load only here: validate, explain and schema never pay for them.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { synthesizeInParallel } = require("./synth-parallel") as typeof import("./synth-parallel");

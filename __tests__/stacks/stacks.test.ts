@@ -442,7 +442,10 @@ describe("renames", () => {
 
   test("a renamed cluster keeps its EKS name and its stack's state", () => {
     expect(json["k8s-us-east"].data.aws_eks_cluster["us-east"].name).toBe("us");
-    expect(json["k8s-us-east"].terraform.backend.local.path).toBe("../../../terraform.k8s-us.tfstate");
+    // The state is named after what the cluster is (account id, region, EKS name), not its key.
+    expect(json["k8s-us-east"].terraform.backend.local.path).toBe(
+      "../../../terraform.k8s-111122223333-us-east-1-us.tfstate",
+    );
   });
 
   test("moved blocks chain every old address to the current one", () => {
@@ -517,10 +520,14 @@ describe("names that join alike", () => {
 });
 
 describe("backends", () => {
-  test("local state: one file per stack, relative to the stack directory", () => {
+  test("local state: one file per stack, relative to the stack directory, named after what never changes", () => {
     const { json } = synth("  - { name: a, cluster: eu, serviceAccounts: [t/a] }\n");
-    expect(json["iam-prod"].terraform.backend).toEqual({ local: { path: "../../../terraform.iam-prod.tfstate" } });
-    expect(json["k8s-eu"].terraform.backend).toEqual({ local: { path: "../../../terraform.k8s-eu.tfstate" } });
+    expect(json["iam-prod"].terraform.backend).toEqual({
+      local: { path: "../../../terraform.iam-111122223333.tfstate" },
+    });
+    expect(json["k8s-eu"].terraform.backend).toEqual({
+      local: { path: "../../../terraform.k8s-111122223333-eu-west-1-eu-1.tfstate" },
+    });
   });
 
   test("S3: one key per stack under the prefix, S3-native locking, encrypted", () => {
@@ -530,7 +537,7 @@ describe("backends", () => {
       s3: {
         bucket: "acme-tf-state",
         region: "eu-west-1",
-        key: "irsa/iam-shared.tfstate",
+        key: "irsa/iam-444455556666.tfstate",
         encrypt: true,
         use_lockfile: true,
       },
@@ -551,23 +558,22 @@ describe("literal text", () => {
     expect(policy).toContain("arn:aws:s3:::b/$${aws:PrincipalTag/team}/*");
   });
 
-  test("so is every other text from the file: descriptions, tags, annotations, labels", () => {
+  test("so is every other text from the file that may hold $ { and %: descriptions, annotations", () => {
+    // Tags and labels may not (IAM and Kubernetes refuse those characters): the loader says so.
     const { json } = synth(`
   - name: a
     cluster: eu
     serviceAccounts: [t/a]
-    role: { description: "under \${x}", tags: { "k\${1}": "%{v}" } }
-    serviceAccount: { annotations: { note: "\${y}" }, labels: { team: "%{z}" } }
+    role: { description: "under \${x} and %{w}", tags: { k1: v1 } }
+    serviceAccount: { annotations: { note: "\${y}", other: "%{z}" } }
     policies:
       statements: [{ actions: [s3:GetObject], resources: ["*"] }]
 `);
     const iam = json["iam-prod"].resource;
-    expect(iam.aws_iam_role.a.description).toBe("under $${x}");
-    expect(iam.aws_iam_role.a.tags).toEqual({ "k$${1}": "%%{v}", "managed-by": "podiam" });
-    expect(iam.aws_iam_policy.a.description).toBe("under $${x}");
-    expect(iam.aws_iam_policy.a.tags).toEqual({ "k$${1}": "%%{v}", "managed-by": "podiam" });
+    expect(iam.aws_iam_role.a.description).toBe("under $${x} and %%{w}");
+    expect(iam.aws_iam_policy.a.description).toBe("under $${x} and %%{w}");
     const sa = json["k8s-eu"].resource.kubernetes_service_account_v1.t__a.metadata;
     expect(sa.annotations.note).toBe("$${y}");
-    expect(sa.labels.team).toBe("%%{z}");
+    expect(sa.annotations.other).toBe("%%{z}");
   });
 });

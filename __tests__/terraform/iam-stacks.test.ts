@@ -331,7 +331,7 @@ const CASES: readonly FixtureCase[] = [
             s3: expect.objectContaining({
               bucket: "acme-gov-tf-state",
               region: "us-gov-west-1",
-              key: "podiam/irsa/iam-gov.tfstate",
+              key: "podiam/irsa/iam-369258147036.tfstate",
               use_lockfile: true,
             }),
           });
@@ -364,7 +364,7 @@ const CASES: readonly FixtureCase[] = [
           );
           expect(json.terraform.backend.s3).toMatchObject({
             bucket: "acme-gov-tf-state",
-            key: "podiam/irsa/iam-china.tfstate",
+            key: "podiam/irsa/iam-147036925814.tfstate",
           });
         },
       },
@@ -404,10 +404,10 @@ const CASES: readonly FixtureCase[] = [
           ]);
           // Free text from the file reaches AWS as written too.
           const role = after(plan!, "aws_iam_role.team-data");
-          expect(role.description).toBe("Team data under s3://team-data/${aws:PrincipalTag/team}/");
-          expect(role.tags).toEqual({ pattern: "${team}/%{prefix}" });
+          expect(role.description).toBe("Team data under s3://team-data/${aws:PrincipalTag/team}/ (%{prefix})");
+          expect(role.tags).toEqual({ pattern: "team/prefix" });
           expect(after(plan!, "aws_iam_policy.team-data").description).toBe(
-            "Team data under s3://team-data/${aws:PrincipalTag/team}/",
+            "Team data under s3://team-data/${aws:PrincipalTag/team}/ (%{prefix})",
           );
           const tenant = after(plan!, "aws_iam_policy.tenant-data").policy;
           expect(asList(statement(tenant, "NamespacePrefix").Resource)).toEqual([

@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { roleArn } from "../iam/arns";
 import type { Statement } from "../iam/types";
-import { compare, sortedRecord } from "../util/order";
+import { compare, ownRecord, sortedRecord } from "../util/order";
 import { describeValue, suggest } from "../util/text";
 import { DEFAULTS } from "./defaults";
 import type {
@@ -134,7 +134,6 @@ export function buildModel(source: BindingsSource, data: unknown): ModelDraft {
     });
   }
   bindings.sort((a, b) => compare(a.name, b.name) || a.index - b.index);
-  problems.push(...renameProblems(source, accounts, clusters, bindings));
 
   return {
     model: { accounts, clusters, bindings, backend, quotas, tags: sortedRecord({ ...defaults.tags }) },
@@ -254,7 +253,16 @@ function statementWithDefaults(statement: StatementInput): Statement {
     ...(statement.notActions ? { notActions: statement.notActions } : {}),
     ...(statement.resources ? { resources: statement.resources } : {}),
     ...(statement.notResources ? { notResources: statement.notResources } : {}),
-    ...(statement.conditions ? { conditions: statement.conditions } : {}),
+    ...(statement.conditions
+      ? {
+          conditions: ownRecord(
+            Object.entries(statement.conditions).map(([operator, block]) => [
+              operator,
+              ownRecord(Object.entries(block)),
+            ]),
+          ),
+        }
+      : {}),
   };
 }
 
@@ -288,58 +296,6 @@ function serviceAccountSettings(
     labels: sortedRecord({ ...defaults?.labels, ...own?.labels }),
     automountToken: own?.automountToken ?? defaults?.automountToken ?? DEFAULTS.automountToken,
   };
-}
-
-/**
- * previousNames become the `from` of Terraform moved blocks (and the state of renamed stacks):
- * one may not be a current name, nor the previous name of two entries.
- */
-function renameProblems(
-  source: BindingsSource,
-  accounts: ReadonlyMap<string, Account>,
-  clusters: ReadonlyMap<string, Cluster>,
-  bindings: readonly Binding[],
-): Problem[] {
-  const problems: Problem[] = [];
-  const check = (kind: string, entries: { name: string; previousNames: readonly string[]; path: FilePath }[]) => {
-    const current = new Set(entries.map((e) => e.name));
-    const claimed = new Map<string, string>();
-    for (const entry of entries) {
-      entry.previousNames.forEach((previous, i) => {
-        const path = [...entry.path, "previousNames", i];
-        if (previous === entry.name || current.has(previous)) {
-          problems.push(
-            source.problem(
-              path,
-              `"${previous}" is the current name of ${previous === entry.name ? "this" : "another"} ${kind}; previousNames lists names no longer in use`,
-            ),
-          );
-        } else if (claimed.has(previous)) {
-          problems.push(
-            source.problem(
-              path,
-              `"${previous}" is already a previous name of ${kind} "${claimed.get(previous)}"; one old name can move to one place`,
-            ),
-          );
-        } else {
-          claimed.set(previous, entry.name);
-        }
-      });
-    }
-  };
-  check(
-    "account",
-    [...accounts.values()].map((a) => ({ name: a.alias, previousNames: a.previousNames, path: ["accounts", a.alias] })),
-  );
-  check(
-    "cluster",
-    [...clusters.values()].map((c) => ({ name: c.key, previousNames: c.previousNames, path: ["clusters", c.key] })),
-  );
-  check(
-    "binding",
-    bindings.map((b) => ({ name: b.name, previousNames: b.previousNames, path: ["bindings", b.index] })),
-  );
-  return problems;
 }
 
 /** The top-level mapping: known keys, version 1, the required sections. */

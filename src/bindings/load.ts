@@ -2,9 +2,11 @@
  * bindings.yaml -> validated model: YAML with positions, then shape, references and limits.
  * Every problem is collected and returned; nothing here throws on bad input.
  */
-import { readFileSync } from "fs";
+import { readFileSync, statSync } from "fs";
 import { isUtf8 } from "buffer";
 import { buildModel } from "./build-model";
+import { bindingsFileSchema } from "./schema";
+import { unreadableKeyProblems } from "./schema-problems";
 import { checkModel } from "./checks";
 import { BindingsModel } from "./model";
 import { hasErrors, Problem, sortProblems } from "./problems";
@@ -18,27 +20,44 @@ export interface LoadResult {
   readonly source?: BindingsSource;
 }
 
+/**
+ * Largest bindings file podiam reads: 10,000 bindings are about 8 MB of YAML. Anything larger is
+ * refused before it is read, so a wrong -f (a disk image, a log) costs no memory and no minutes.
+ */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
 export function loadBindingsFile(file: string): LoadResult {
+  const cannotRead = (reason: string): LoadResult => ({
+    problems: [
+      {
+        file,
+        line: 1,
+        column: 1,
+        path: "(root)",
+        severity: "error",
+        message: `cannot read the bindings file: ${reason} (set -f FILE or BINDINGS_FILE)`,
+      },
+    ],
+  });
   let bytes: Buffer;
   try {
+    // Looked at before it is opened: opening a FIFO waits for a writer, a device never ends.
+    const stat = statSync(file);
+    if (stat.isDirectory()) return cannotRead("it is a directory");
+    if (!stat.isFile()) return cannotRead("it is not a regular file (a device, a pipe or a socket)");
+    if (stat.size > MAX_FILE_BYTES) {
+      return cannotRead(
+        `it is ${(stat.size / 1024 / 1024).toFixed(0)} MB; podiam reads bindings files of at most ${MAX_FILE_BYTES / 1024 / 1024} MB (10,000 bindings are about 8 MB)`,
+      );
+    }
     bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (error as Error).message;
-    return {
-      problems: [
-        {
-          file,
-          line: 1,
-          column: 1,
-          path: "(root)",
-          severity: "error",
-          message: `cannot read the bindings file: ${reason} (set -f FILE or BINDINGS_FILE)`,
-        },
-      ],
-    };
+    return cannotRead(
+      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (error as Error).message,
+    );
   }
+  if (bytes.length > MAX_FILE_BYTES) return cannotRead(`it is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
   const text = bytes.toString("utf8");
   if (!isUtf8(bytes)) {
     // The lenient decoding put U+FFFD where the first invalid byte was.
@@ -97,7 +116,7 @@ export function loadBindings(text: string, file = "bindings.yaml"): LoadResult {
   }
 
   const draft = buildModel(source, data);
-  const problems = [...draft.problems];
+  const problems = [...unreadableKeyProblems(source, bindingsFileSchema, data), ...draft.problems];
   problems.push(...checkModel(source, draft.model));
   const sorted = sortProblems(problems);
   return hasErrors(sorted) ? { problems: sorted, source } : { model: draft.model, problems: sorted, source };

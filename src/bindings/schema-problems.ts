@@ -163,7 +163,7 @@ function isScalar(value: unknown): boolean {
 function valueAt(data: unknown, path: FilePath): { missing: boolean; value: unknown } {
   let node = data;
   for (const segment of path) {
-    if (node === null || typeof node !== "object" || !(segment in (node as object)))
+    if (node === null || typeof node !== "object" || !Object.hasOwn(node, segment))
       return { missing: true, value: undefined };
     node = (node as Record<string | number, unknown>)[segment];
   }
@@ -176,34 +176,78 @@ function missingRequired(known: readonly { key: string; required: boolean }[], w
   return known.filter((k) => k.required && !present.has(k.key)).map((k) => k.key);
 }
 
-/** The keys the schema knows at `path`, for "did you mean". */
-function knownKeysAt(schema: z.ZodType, path: FilePath): { key: string; required: boolean }[] {
+/** The schema's node at `path` (through optional wrappers, record values, list elements), if any. */
+function schemaAt(schema: z.ZodType, path: FilePath): Record<string, unknown> | undefined {
   let node: unknown = schema;
   for (const segment of [...path, undefined]) {
     for (let guard = 0; guard < 10; guard++) {
       const def = (node as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
-      if (!def) return [];
+      if (!def) return undefined;
       if (def.type === "optional" || def.type === "nullable" || def.type === "default") node = def.innerType;
       else break;
     }
     const def = (node as { _zod: { def: Record<string, unknown> } })._zod.def;
-    if (segment === undefined) {
-      if (def.type !== "object") return [];
-      return Object.entries(def.shape as Record<string, { _zod: { def: { type: string } } }>).map(([key, field]) => ({
-        key,
-        required: field._zod.def.type !== "optional",
-      }));
-    }
-    if (def.type === "object") node = (def.shape as Record<string, unknown>)[segment];
-    else if (def.type === "record") node = def.valueType;
+    if (segment === undefined) return def;
+    if (def.type === "object") {
+      const shape = def.shape as Record<string, unknown>;
+      node = Object.hasOwn(shape, String(segment)) ? shape[String(segment)] : undefined;
+    } else if (def.type === "record") node = def.valueType;
     else if (def.type === "array") node = def.element;
-    else return [];
-    if (!node) return [];
+    else return undefined;
+    if (!node) return undefined;
   }
-  return [];
+  return undefined;
+}
+
+/** The keys the schema knows at `path`, for "did you mean". */
+function knownKeysAt(schema: z.ZodType, path: FilePath): { key: string; required: boolean }[] {
+  const def = schemaAt(schema, path);
+  if (def?.type !== "object") return [];
+  return Object.entries(def.shape as Record<string, { _zod: { def: { type: string } } }>).map(([key, field]) => ({
+    key,
+    required: field._zod.def.type !== "optional",
+  }));
 }
 
 /** Whether the issue is a format problem that keeps the entry in the model (CheckParams.soft). */
 export function isSoftIssue(issue: z.core.$ZodIssue): boolean {
   return issue.code === "custom" && (issue.params as CheckParams | undefined)?.soft === true;
+}
+
+/**
+ * Keys named `__proto__`: JavaScript treats them as an object's prototype, and zod drops them
+ * from what it parses, so a condition, tag, annotation or label of that name would vanish without a
+ * word (a conditional Allow would become an unconditional one). They are reported instead, at the
+ * key.
+ */
+export function unreadableKeyProblems(source: BindingsSource, schema: z.ZodType, data: unknown): Problem[] {
+  const problems: Problem[] = [];
+  const pending: { value: unknown; path: (string | number)[] }[] = [{ value: data, path: [] }];
+  // YAML aliases share one value between places (and may point back at their own anchor): each once.
+  const seen = new WeakSet<object>();
+  while (pending.length > 0) {
+    const { value, path } = pending.pop()!;
+    if (value === null || typeof value !== "object" || seen.has(value)) continue;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => pending.push({ value: item, path: [...path, i] }));
+    } else {
+      for (const key of Object.keys(value)) {
+        // Only where zod reads a map: podiam reads account aliases and cluster keys itself, and
+        // reports them as it does any other invalid one; a fixed mapping reports it as unknown.
+        const readByZod = path.length > 1 && schemaAt(schema, path)?.type === "record";
+        if (key === "__proto__" && readByZod) {
+          problems.push(
+            source.problem(
+              [...path, key],
+              'a key named "__proto__" cannot be read: JavaScript, which podiam runs on, takes it for something else and would lose it; rename it',
+              { at: "key" },
+            ),
+          );
+        }
+        pending.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+      }
+    }
+  }
+  return problems;
 }

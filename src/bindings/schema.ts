@@ -10,8 +10,14 @@
 import { z } from "zod";
 import { actionSyntaxProblem } from "../iam/action-pattern";
 import { issuerProblem, policyArnProblem, resourceArnProblem, roleArnProblem } from "../iam/arns";
+import { DESCRIPTION_MAX, descriptionProblem, tagKeyProblem, tagValueProblem } from "../iam/tags";
 import { ROLE_ARN_ANNOTATION } from "../kubernetes/annotations";
-import { serviceAccountRefProblem } from "../kubernetes/names";
+import {
+  ANNOTATIONS_MAX_BYTES,
+  labelValueProblem,
+  metadataKeyProblem,
+  serviceAccountRefProblem,
+} from "../kubernetes/names";
 import { DEFAULTS } from "./defaults";
 
 const ACCOUNT_ID = /^[0-9]{12}$/;
@@ -47,6 +53,29 @@ function format(problem: (value: string) => string | undefined) {
   };
 }
 
+/**
+ * Each Sid once in a policy: IAM requires it (IAM JSON policy reference, Sid:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_sid.html).
+ */
+function sidsOnce(statements: readonly { readonly sid?: string }[], ctx: z.RefinementCtx): void {
+  const first = new Map<string, number>();
+  statements.forEach((statement, i) => {
+    if (statement.sid === undefined) return;
+    const earlier = first.get(statement.sid);
+    if (earlier === undefined) first.set(statement.sid, i);
+    else
+      ctx.addIssue(
+        customIssue(
+          `Sid "${statement.sid}" is already the Sid of statements[${earlier}]; IAM takes each Sid once in a policy`,
+          [i, "sid"],
+          {
+            soft: true,
+          },
+        ),
+      );
+  });
+}
+
 /** Each value once: `describe(value)` says which one is listed twice. */
 function listedOnce(describe: (value: string) => string) {
   return (values: readonly string[], ctx: z.RefinementCtx) => {
@@ -74,26 +103,56 @@ const region = z
 
 const stringMap = z.record(z.string(), z.string());
 
-/** Annotations podiam writes: eks.amazonaws.com/role-arn is the binding's role, never the file's. */
+/**
+ * Annotations podiam writes, as Kubernetes takes them; eks.amazonaws.com/role-arn is the binding's
+ * role, never the file's (in any case, with any spaces around it: it would still reach the pod).
+ */
 const annotations = stringMap.superRefine((map, ctx) => {
-  if (map[ROLE_ARN_ANNOTATION] !== undefined) {
+  let bytes = 0;
+  for (const [key, value] of Object.entries(map)) {
+    bytes += Buffer.byteLength(key) + Buffer.byteLength(value);
+    if (key.trim().toLowerCase() === ROLE_ARN_ANNOTATION) {
+      const spelled = key === ROLE_ARN_ANNOTATION ? "" : ` (written ${JSON.stringify(key)})`;
+      const message = `${ROLE_ARN_ANNOTATION}${spelled} is set by podiam from the binding's role; remove it here`;
+      ctx.addIssue(customIssue(message, [key], { at: "key", soft: true }));
+      continue;
+    }
+    const problem = metadataKeyProblem(key, "annotation");
+    if (problem) ctx.addIssue(customIssue(problem, [key], { at: "key", soft: true }));
+  }
+  if (bytes > ANNOTATIONS_MAX_BYTES) {
     ctx.addIssue(
-      customIssue(
-        `${ROLE_ARN_ANNOTATION} is set by podiam from the binding's role; remove it here`,
-        [ROLE_ARN_ANNOTATION],
-        {
-          at: "key",
-          soft: true,
-        },
-      ),
+      customIssue(`the annotations take ${bytes} bytes; Kubernetes allows ${ANNOTATIONS_MAX_BYTES} in all`, [], {
+        soft: true,
+      }),
     );
   }
 });
 
-const tags = stringMap.meta({
-  description: "AWS tags, key: value.",
-  examples: [{ team: "billing" }],
+/** Labels, as Kubernetes takes them: keys [prefix/]name, values of at most 63 characters. */
+const labels = stringMap.superRefine((map, ctx) => {
+  for (const [key, value] of Object.entries(map)) {
+    const keyProblem = metadataKeyProblem(key, "label");
+    if (keyProblem) ctx.addIssue(customIssue(keyProblem, [key], { at: "key", soft: true }));
+    const valueProblem = labelValueProblem(key, value);
+    if (valueProblem) ctx.addIssue(customIssue(valueProblem, [key], { soft: true }));
+  }
 });
+
+/** Tags, as IAM takes them (src/iam/tags.ts): each problem at the key or value written. */
+const tags = stringMap
+  .superRefine((map, ctx) => {
+    for (const [key, value] of Object.entries(map)) {
+      const keyProblem = tagKeyProblem(key);
+      if (keyProblem) ctx.addIssue(customIssue(keyProblem, [key], { at: "key", soft: true }));
+      const valueProblem = tagValueProblem(key, value);
+      if (valueProblem) ctx.addIssue(customIssue(valueProblem, [key], { soft: true }));
+    }
+  })
+  .meta({
+    description: "AWS tags, key: value.",
+    examples: [{ team: "billing" }],
+  });
 
 const previousNames = z.array(identifier("a previous name")).meta({
   description:
@@ -192,7 +251,7 @@ export const serviceAccountSettingsSchema = z
       description: "Annotations on the ServiceAccount, besides eks.amazonaws.com/role-arn.",
       examples: [{ "eks.amazonaws.com/sts-regional-endpoints": "true" }],
     }),
-    labels: stringMap.optional().meta({
+    labels: labels.optional().meta({
       description: "Labels on the ServiceAccount.",
       examples: [{ "app.kubernetes.io/managed-by": "podiam" }],
     }),
@@ -360,7 +419,8 @@ export const bindingSchema = z
         path: rolePath.optional().meta({ default: "defaults.rolePath" }),
         description: z
           .string()
-          .max(1000, { error: "must be at most 1000 characters (IAM's limit)" })
+          .max(DESCRIPTION_MAX, { error: `must be at most ${DESCRIPTION_MAX} characters (IAM's limit)` })
+          .superRefine(format(descriptionProblem))
           .optional()
           .meta({
             description: "Role description.",
@@ -396,6 +456,7 @@ export const bindingSchema = z
           }),
         statements: z
           .array(statementSchema)
+          .superRefine(sidsOnce)
           .optional()
           .meta({
             description: "Statements compiled into one customer-managed policy attached to the role.",
@@ -493,6 +554,14 @@ export const bindingSchema = z
     });
   })
   .superRefine((binding, ctx) => {
+    if (binding.adopt?.policy && (binding.policies?.statements ?? []).length === 0) {
+      ctx.addIssue(
+        customIssue(
+          "imports the binding's own policy, and the binding has no policies.statements to make one of: remove adopt.policy, or add the statements the existing policy holds",
+          ["adopt", "policy"],
+        ),
+      );
+    }
     if (binding.cluster !== undefined && binding.clusters !== undefined) {
       ctx.addIssue(customIssue("set either cluster or clusters, not both", ["clusters"], { at: "key" }));
     } else if (binding.cluster === undefined && binding.clusters === undefined) {

@@ -17,6 +17,7 @@ import {
   Parser,
   visit,
 } from "yaml";
+import { boundedMessage } from "../util/text";
 import { FilePath, Problem, renderPath, Severity } from "./problems";
 
 /** Beyond this many alias expansions the file is rejected: a guard against "billion laughs". */
@@ -69,7 +70,7 @@ export class BindingsSource {
       ...this.positionAt(offset),
       path: "(yaml)",
       severity: "error",
-      message,
+      message: boundedMessage(message),
     });
     if (this.tooDeepAt !== undefined) {
       return [
@@ -197,8 +198,8 @@ export class BindingsSource {
       file: this.file,
       line,
       column,
-      path: renderPath(path),
-      message,
+      path: boundedMessage(renderPath(path)),
+      message: boundedMessage(message),
       severity: options.severity ?? "error",
       ...(options.rule ? { rule: options.rule } : {}),
     };

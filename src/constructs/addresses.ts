@@ -18,10 +18,20 @@ export function address(...parts: string[]): string {
   return parts.join("__");
 }
 
-/** Kubernetes names may contain '.', which Terraform identifiers may not; they never contain '_'. */
+/**
+ * A ServiceAccount's part of an address. Kubernetes names may contain '.', which Terraform
+ * identifiers may not, and may start with a digit, which a Terraform identifier may not either
+ * (`1team`): '.' becomes '_', and a leading digit gets a '_' before it. Kubernetes names never
+ * contain '_', so neither can meet another name's address, and the addresses of names that
+ * start with a letter stay what they were.
+ */
 export function serviceAccountAddress(sa: ServiceAccountRef): string {
-  return address(sa.namespace, sa.name.replace(/\./g, "_"));
+  const joined = address(sa.namespace, sa.name.replace(/\./g, "_"));
+  return /^[0-9]/.test(joined) ? `_${joined}` : joined;
 }
+
+/** Terraform's identifiers: a letter or '_' first, then letters, digits, '_' and '-'. */
+export const TERRAFORM_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 /** A name addresses derive from (a binding's, a cluster key), with the names it had before, oldest first. */
 export interface Renamable {

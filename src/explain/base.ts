@@ -5,6 +5,7 @@
 import { execFileSync } from "child_process";
 import { existsSync, readFileSync, realpathSync, statSync } from "fs";
 import { dirname, relative, sep } from "path";
+import { MAX_FILE_BYTES } from "../bindings/load";
 
 /** A mistake on the command line or in the repository: printed as is, exit status 1. */
 export class ExplainError extends Error {
@@ -22,7 +23,12 @@ export interface BaseText {
 }
 
 export function readBase(base: string, headFile: string): BaseText {
-  if (existsSync(base) && statSync(base).isFile()) return { label: base, text: readFileSync(base, "utf8") };
+  if (existsSync(base) && statSync(base).isFile()) {
+    if (statSync(base).size > MAX_FILE_BYTES) {
+      throw new ExplainError(`--base ${base} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB: not a bindings file`);
+    }
+    return { label: base, text: readFileSync(base, "utf8") };
+  }
   return readAtRef(base, headFile);
 }
 

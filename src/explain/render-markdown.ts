@@ -21,8 +21,9 @@ import {
 
 export interface MarkdownOptions {
   /**
-   * Most characters of output (GitHub takes 65,536 in a comment). Past it, the output ends at the
-   * last whole row or section that fits, with a note that says so.
+   * Most bytes of output (UTF-8; GitHub takes 65,536 characters in a comment). Past it, the
+   * output ends at the last whole row or section that fits, with a note that says so; it is
+   * never longer, however small the limit.
    */
   readonly maxLength?: number;
 }
@@ -91,18 +92,21 @@ class MarkdownOut {
 
   render(maxLength?: number): string {
     const full = `${this.lines.join("\n")}\n`;
-    if (maxLength === undefined || full.length <= maxLength) return full;
-    // Lengths of the text up to each line, to find the last cut that fits without re-joining.
+    const size = Buffer.byteLength(full);
+    if (maxLength === undefined || size <= maxLength) return full;
+    // Bytes of the text up to each line, to find the last cut that fits without re-joining.
     const upTo = [0];
-    for (const line of this.lines) upTo.push(upTo[upTo.length - 1] + line.length + 1);
+    for (const line of this.lines) upTo.push(upTo[upTo.length - 1] + Buffer.byteLength(line) + 1);
     const note = (left: number) =>
-      `\n_Cut to fit ${maxLength} characters: ${left} more characters are left out; run \`podiam explain --format markdown\` (with the same --base) for all of it._\n`;
+      `\n_Cut to fit ${maxLength} bytes: ${left} more bytes are left out; run \`podiam explain --format markdown\` (with the same --base) for all of it._\n`;
     for (let i = this.cuts.length - 1; i >= 0; i--) {
       const kept = upTo[this.cuts[i]];
-      if (kept + note(full.length - kept).length <= maxLength)
-        return `${this.lines.slice(0, this.cuts[i]).join("\n")}\n${note(full.length - kept)}`;
+      if (kept + Buffer.byteLength(note(size - kept)) <= maxLength)
+        return `${this.lines.slice(0, this.cuts[i]).join("\n")}\n${note(size - kept)}`;
     }
-    return note(full.length).slice(1);
+    // Not even the first section fits: the longest note that does, or nothing.
+    const notes = [note(size).slice(1), "_Cut: run `podiam explain --format markdown` for all of it._\n", "_Cut._\n"];
+    return notes.find((text) => Buffer.byteLength(text) <= maxLength) ?? "";
   }
 }
 

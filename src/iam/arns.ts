@@ -25,14 +25,35 @@ export function issuerHost(issuer: string): string {
   return issuer.replace(/^https:\/\//, "");
 }
 
-/** Why `issuer` is not an OIDC issuer URL IAM accepts as EKS reports it, or undefined. */
+/** IAM's longest OIDC provider URL (CreateOpenIDConnectProvider, `Url`: 1 to 255 characters). */
+export const OIDC_ISSUER_MAX = 255;
+
+/** A host as EKS reports it: lowercase DNS labels, no port, no trailing dot. */
+const ISSUER_HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
+
+/**
+ * Why `issuer` is not an OIDC issuer in the one form EKS reports it (`https://`, a lowercase host,
+ * no port, query or fragment, no `.` or `..` path segment, at most 255 characters), or undefined.
+ * IAM matches a token's issuer to a provider's URL as written, so only this form is accepted:
+ * then two spellings of one issuer can never pass as two clusters.
+ */
 export function issuerProblem(issuer: string): string | undefined {
   if (!issuer.startsWith("https://"))
     return `"${issuer}" is not an https:// URL; IAM OIDC providers need the cluster's https:// issuer`;
-  const host = issuerHost(issuer);
-  if (host.endsWith("/"))
+  if (issuer.length > OIDC_ISSUER_MAX)
+    return `"${issuer}" is ${issuer.length} characters; IAM allows ${OIDC_ISSUER_MAX} for an OIDC provider's URL`;
+  const rest = issuerHost(issuer);
+  if (rest.endsWith("/"))
     return `"${issuer}" ends with '/'; write the issuer without the trailing slash, as EKS reports it`;
-  if (!/^[A-Za-z0-9.-]+(:[0-9]+)?(\/[A-Za-z0-9._~-]+)*$/.test(host))
+  const asEksReportsIt = "write the issuer as EKS reports it (aws eks describe-cluster: cluster.identity.oidc.issuer)";
+  const [host, ...segments] = rest.split("/");
+  if (/^[^/?#]*:[0-9]*$/.test(host)) return `"${issuer}" names a port; ${asEksReportsIt}, without one`;
+  if (host.endsWith(".")) return `"${issuer}" ends its host with '.'; ${asEksReportsIt}, without it`;
+  if (host !== host.toLowerCase() && ISSUER_HOST.test(host.toLowerCase()))
+    return `"${issuer}" has capitals in its host; ${asEksReportsIt}, in lowercase`;
+  if (segments.some((segment) => segment === "." || segment === ".."))
+    return `"${issuer}" has a "." or ".." path segment; ${asEksReportsIt}, without them`;
+  if (!ISSUER_HOST.test(host) || !segments.every((segment) => /^[A-Za-z0-9._~-]+$/.test(segment)))
     return `"${issuer}" is not a URL of the form https://host/path`;
   return undefined;
 }

@@ -5,8 +5,6 @@ export const MANAGED_POLICY_LENGTH_MAX = 6144;
 export const ROLE_TRUST_POLICY_LENGTH_DEFAULT = 2048;
 export const MANAGED_POLICIES_PER_ROLE_DEFAULT = 10;
 export const TAGS_PER_ROLE_MAX = 50;
-export const TAG_KEY_MAX = 128;
-export const TAG_VALUE_MAX = 256;
 export const ROLE_NAME = /^[\w+=,.@-]+$/;
 /** IAM allows any printable character; braces are left out, so no path can read as a Terraform template. */
 export const ROLE_PATH = /^\/([\x21-\x7a\x7c\x7e]*\/)?$/;

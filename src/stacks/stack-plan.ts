@@ -10,7 +10,7 @@ export interface IamStackPlan {
   readonly account: Account;
   /** The bindings whose roles live in the account. */
   readonly bindings: readonly Binding[];
-  /** The name the stack's state is kept under: its first name, if the account was renamed. */
+  /** The name the stack's state is kept under, for the stack's life (`iamStateName`). */
   readonly stateName: string;
 }
 
@@ -34,6 +34,21 @@ export function k8sStackName(clusterKey: string): string {
 }
 
 /**
+ * Where a stack's state lives is fixed for the stack's life, whatever the file says later: it
+ * derives from what never changes, the account's id, not from the alias (renamed, then its
+ * previousNames removed, an alias would point the stack at a new, empty state, and the next apply
+ * would create everything again).
+ */
+export function iamStateName(account: Account): string {
+  return `iam-${account.id}`;
+}
+
+/** A k8s stack's state, by what names the cluster in EKS: its account's id, its region, its EKS name. */
+export function k8sStateName(model: BindingsModel, cluster: Cluster): string {
+  return `k8s-${model.accounts.get(cluster.account)!.id}-${cluster.region}-${cluster.name}`;
+}
+
+/**
  * Every stack, IAM stacks (by account alias) first, then k8s stacks (by cluster key). Every
  * declared account gets its stack, even without roles: removing an account's last binding must
  * still plan as a destroy, not leave the roles behind in a stack that vanished. A cluster gets a
@@ -47,8 +62,7 @@ export function planStacks(model: BindingsModel): StackPlan[] {
       name: iamStackName(account.alias),
       account,
       bindings: bindingsInAccount(model, account.alias),
-      // A renamed account or cluster keeps its state where it was first written.
-      stateName: iamStackName(account.previousNames[0] ?? account.alias),
+      stateName: iamStateName(account),
     });
   }
   for (const cluster of model.clusters.values()) {
@@ -59,7 +73,7 @@ export function planStacks(model: BindingsModel): StackPlan[] {
       name: k8sStackName(cluster.key),
       cluster,
       bindings,
-      stateName: k8sStackName(cluster.previousNames[0] ?? cluster.key),
+      stateName: k8sStateName(model, cluster),
     });
   }
   return plans;

@@ -62,3 +62,26 @@ export function listNames(names: readonly string[]): string {
   if (quoted.length > 5) return listSome(quoted, 5);
   return `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
 }
+
+/** The most characters of one value (a run without spaces) a message shows, and of a whole message. */
+const SHOWN_WORD_MAX = 120;
+const SHOWN_MESSAGE_MAX = 2000;
+
+/**
+ * A message, bounded: a value from the file may be megabytes long (a pasted document, a hostile
+ * file), and a message that echoes it whole buries the one line the reader needs. Each run of
+ * characters without a space is cut to its start, and the whole message to its first part, each
+ * with how much was left out.
+ */
+export function boundedMessage(message: string): string {
+  const keep = SHOWN_WORD_MAX - 20;
+  let bounded = message.replace(
+    new RegExp(`\\S{${SHOWN_WORD_MAX + 1},}`, "g"),
+    (word) => `${word.slice(0, keep)}...(${word.length - keep} more characters)`,
+  );
+  if (bounded.length > SHOWN_MESSAGE_MAX) {
+    const head = SHOWN_MESSAGE_MAX - 40;
+    bounded = `${bounded.slice(0, head)}...(${bounded.length - head} more characters)`;
+  }
+  return bounded;
+}

@@ -13,6 +13,7 @@ import { checkAccounts } from "./accounts";
 import { CheckContext } from "./check";
 import { checkClusters } from "./clusters";
 import { checkPolicies } from "./policies";
+import { checkRenames } from "./renames";
 import { checkRole } from "./role";
 import { checkStackSizes } from "./stack-size";
 import { checkUniqueRoleNames, checkUniqueServiceAccounts, uniquelyNamedBindings } from "./uniqueness";
@@ -22,6 +23,7 @@ export function checkModel(source: BindingsSource, model: BindingsModel): Proble
   checkAccounts(context);
   checkClusters(context);
   checkStackSizes(context);
+  checkRenames(context);
 
   const bindings = uniquelyNamedBindings(context);
   checkUniqueRoleNames(context, bindings);

@@ -4,6 +4,7 @@
  */
 import type { Binding } from "../model";
 import { bindingPath, CheckContext } from "./check";
+import { clusterIdentity } from "./clusters";
 
 /** The bindings in file order, each name once; a later binding of a name already used is reported. */
 export function uniquelyNamedBindings(context: CheckContext): Binding[] {
@@ -42,12 +43,13 @@ export function checkUniqueRoleNames(context: CheckContext, bindings: readonly B
   }
 }
 
+/** A ServiceAccount carries one role on one cluster, whichever key the cluster is listed under. */
 export function checkUniqueServiceAccounts(context: CheckContext, bindings: readonly Binding[]): void {
   const byServiceAccount = new Map<string, Binding>();
   for (const binding of bindings) {
     binding.serviceAccounts.forEach((sa, i) => {
       for (const cluster of binding.clusters) {
-        const key = `${cluster}/${sa.namespace}/${sa.name}`;
+        const key = `${clusterIdentity(context.model, context.model.clusters.get(cluster)!)}/${sa.namespace}/${sa.name}`;
         const other = byServiceAccount.get(key);
         // The same binding listing it twice is the schema's problem.
         if (other === binding) continue;
