@@ -209,3 +209,70 @@ describe("node bin/podiam.js (a real process)", () => {
     expect(result.status).toBe(0);
   });
 });
+
+describe("at its edges", () => {
+  const podiam = (...args: string[]) =>
+    spawnSync(process.execPath, [join(ROOT, "bin", "podiam.js"), ...args], {
+      encoding: "utf8",
+      timeout: 60_000,
+      env: { ...process.env, PODIAM_SYNTH_THREADS: "1" },
+    });
+
+  test("synth -o a path whose parents are missing makes them", () => {
+    const outdir = join(tempDir(), "a", "b", "c");
+    const { code, out, err } = cli("synth", "-f", EXAMPLE, "-o", outdir);
+    expect(err).toBe("");
+    expect(code).toBe(0);
+    expect(out).toContain(join(outdir, "stacks"));
+    expect(existsSync(join(outdir, "stacks", "iam-prod", "cdk.tf.json"))).toBe(true);
+  });
+
+  test("synth -o a path under a file: a clear error, exit 1", () => {
+    const blocker = writeTemp("not-a-dir", "x");
+    const { code, err } = cli("synth", "-f", EXAMPLE, "-o", join(blocker, "out"));
+    expect(code).toBe(1);
+    expect(err).toMatch(/^podiam synth: cannot write the stacks into .*not-a-dir\/out: /);
+  });
+
+  test.each([
+    [
+      "/dev/zero (a device that never ends)",
+      () => "/dev/zero",
+      /it is not a regular file \(a device, a pipe or a socket\)/,
+    ],
+    [
+      "a FIFO (whose open would wait for a writer)",
+      () => {
+        const fifo = join(tempDir(), "fifo");
+        expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+        return fifo;
+      },
+      /it is not a regular file/,
+    ],
+    ["a directory", () => tempDir(), /it is a directory/],
+    [
+      "a 1 GB file",
+      () => {
+        const big = join(tempDir(), "big.yaml");
+        // Sparse: a gigabyte on paper, nothing on disk.
+        expect(spawnSync("truncate", ["-s", "1G", big]).status).toBe(0);
+        return big;
+      },
+      /it is 1024 MB; podiam reads bindings files of at most 32 MB/,
+    ],
+  ])("validate -f %s: a clear error within seconds, exit 1", (_, path, message) => {
+    const started = Date.now();
+    const result = podiam("validate", "-f", path());
+    expect(result.error).toBeUndefined();
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
+  test.each([1, 10, 50, 200, 1000])("explain --max-length %i never prints more bytes than that", (max) => {
+    const { code, out } = cli("explain", "-f", EXAMPLE, "--format", "markdown", "--max-length", String(max));
+    expect(code).toBe(0);
+    expect(Buffer.byteLength(out)).toBeLessThanOrEqual(max);
+  });
+});

@@ -13,7 +13,7 @@ import {
   runStack,
   terraform,
 } from "../helpers/terraform";
-import { modelOf, synthToDir } from "../helpers/synth";
+import { modelOf, synthStacks, synthToDir } from "../helpers/synth";
 
 const HEAD = (clusterKey: string, previous: string) => `
 version: 1
@@ -42,6 +42,24 @@ const OLD = `${HEAD("eu", "")}
 const RENAMED = `${HEAD("eu-west", "previousNames: [eu], ")}
   - name: external-dns
     previousNames: [dns, dns-public]
+    cluster: eu-west
+    serviceAccounts: [dns/external-dns]
+    policies:
+      managed: [arn:aws:iam::aws:policy/AmazonRoute53ReadOnlyAccess]
+      statements: [{ sid: Change, actions: [route53:ChangeResourceRecordSets], resources: ["arn:aws:route53:::hostedzone/Z1"] }]
+  - name: orders
+    cluster: eu-west
+    mode: both
+    serviceAccounts: [orders/consumer]
+`;
+
+/**
+ * The renamed file once every environment applied it: previousNames removed, and what they gave
+ * (the role's name, the cluster's EKS name) written down, as validate's warnings ask.
+ */
+const SETTLED = `${HEAD("eu-west", "name: eu, ")}
+  - name: external-dns
+    role: { name: eks-dns }
     cluster: eu-west
     serviceAccounts: [dns/external-dns]
     policies:
@@ -115,6 +133,7 @@ function stateFromPlan(plan: PlanJson, schemaVersions: Record<string, number>): 
 describeWithTerraform("a rename plans as moves, not destroy and create", () => {
   let oldPlan: PlanJson;
   let renamedPlan: PlanJson;
+  let versions: Record<string, number>;
 
   beforeAll(async () => {
     const oldDir = offlineStackCopy(synthToDir(modelOf(OLD)), "iam-prod");
@@ -125,9 +144,7 @@ describeWithTerraform("a rename plans as moves, not destroy and create", () => {
     if (schema.code !== 0) throw new Error(describeFailure(schema));
     const resourceSchemas = JSON.parse(schema.stdout).provider_schemas["registry.terraform.io/hashicorp/aws"]
       .resource_schemas;
-    const versions = Object.fromEntries(
-      Object.entries(resourceSchemas).map(([type, s]) => [type, (s as Json).version ?? 0]),
-    );
+    versions = Object.fromEntries(Object.entries(resourceSchemas).map(([type, s]) => [type, (s as Json).version ?? 0]));
 
     const renamedDir = offlineStackCopy(synthToDir(modelOf(RENAMED)), "iam-prod");
     writeFileSync(join(renamedDir, "terraform.tfstate"), JSON.stringify(stateFromPlan(oldPlan, versions)));
@@ -188,9 +205,66 @@ describeWithTerraform("a rename plans as moves, not destroy and create", () => {
     });
   });
 
+  test("then previousNames removed: nothing is destroyed, replaced or created, nothing moves", async () => {
+    const settledDir = offlineStackCopy(synthToDir(modelOf(SETTLED)), "iam-prod");
+    writeFileSync(join(settledDir, "terraform.tfstate"), JSON.stringify(stateFromPlan(renamedPlan, versions)));
+    const init = await runStack(settledDir, "iam-prod", { plan: false });
+    if (init.validate?.code !== 0) throw new Error(describeFailure(init.validate ?? init.init));
+    const plan = await terraform(settledDir, [
+      "plan",
+      "-no-color",
+      "-input=false",
+      "-lock=false",
+      "-refresh=false",
+      "-out=plan.bin",
+    ]);
+    if (plan.code !== 0) throw new Error(`settled plan failed: ${describeFailure(plan)}`);
+    const show = await terraform(settledDir, ["show", "-json", "-no-color", "plan.bin"]);
+    const changes: Json[] = JSON.parse(show.stdout).resource_changes ?? [];
+    expect(changes.length).toBe(9);
+    for (const change of changes) {
+      expect({ address: change.address, actions: change.change.actions }).toEqual({
+        address: change.address,
+        actions: ["no-op"],
+      });
+      expect(change.previous_address).toBeUndefined();
+    }
+  }, 240_000);
+
   test("the role keeps its name (and so its ARN): the move changes nothing in AWS", () => {
     const role = (renamedPlan.resource_changes ?? []).find((c) => c.address === "aws_iam_role.external-dns")!;
     expect(role.change.actions).toEqual(["no-op"]);
     expect(role.change.after.name).toBe("eks-dns");
+  });
+});
+
+describe("a stack's state stays where it is, whatever the file says later", () => {
+  /** The backend of every stack, as users get it (not the offline copies). */
+  const backends = (text: string) =>
+    Object.fromEntries(
+      Object.entries(synthStacks(modelOf(text))).map(([name, json]) => [name, json.terraform.backend]),
+    );
+  const withS3 = (text: string) =>
+    text.replace(
+      "defaults:",
+      "terraform: { backend: { s3: { bucket: acme-state, region: eu-west-1, keyPrefix: podiam } } }\ndefaults:",
+    );
+  // The account renamed too, in the renamed file; back to one name in the settled one.
+  const renameAccount = (text: string, previous: boolean) =>
+    text
+      .replace("  prod: {", previous ? "  production: { previousNames: [prod]," : "  production: {")
+      .replaceAll("account: prod", "account: production");
+
+  test.each([
+    ["local state", (text: string) => text],
+    ["S3 state", withS3],
+  ])("%s: the same path or key before the rename, after it, and once previousNames are gone", (_, backend) => {
+    const files = [OLD, renameAccount(RENAMED, true), renameAccount(SETTLED, false)].map(backend);
+    const [before, renamed, settled] = files.map((text) => Object.values(backends(text)));
+    expect(renamed).toEqual(before);
+    expect(settled).toEqual(before);
+    // Named after what never changes: the account's id, the cluster's account, region and EKS name.
+    expect(JSON.stringify(before)).toContain("iam-111122223333");
+    expect(JSON.stringify(before)).toContain("k8s-111122223333-eu-west-1-eu");
   });
 });
