@@ -7,7 +7,8 @@
  * (two of them wildcards, written out here) on the keys.
  *
  * bucketArns is required (terraform-aws-modules' Pod Identity module falls back to ListBucket on
- * `arn:aws:s3:::*`). The EC2 writes are limited to volumes and snapshots (upstream's `*` also
+ * `arn:aws:s3:::*`). kms:ListRetirableGrants, which takes only `*`, is granted on `*` (upstream's key
+ * ARN would never match it). The EC2 writes are limited to volumes and snapshots (upstream's `*` also
  * lets ec2:CreateTags tag any EC2 resource), and are dropped with snapshots: false, for clusters
  * that back up with file-system backups only.
  */
@@ -87,16 +88,16 @@ export const velero: Preset<z.output<typeof inputs>> = {
             "kms:ListGrants",
             "kms:RevokeGrant",
             "kms:RetireGrant",
-            "kms:ListRetirableGrants",
           ],
           input.kmsKeyArns,
         ),
+        // Upstream lists it with the keys, but it takes only *: on a key ARN it would never match.
+        allow("ListRetirableGrants", ["kms:ListRetirableGrants"], ["*"]),
         // EC2 creates the grants for restored volumes: never one for a principal of the pod's choosing.
         allow("CreateKmsGrantsForVolumes", ["kms:CreateGrant"], input.kmsKeyArns, { Bool: { "kms:GrantIsForAWSResource": true } }),
       );
     }
     return statements;
   },
-  waivers: [{ rule: "IAM007", reason: "ec2:DescribeVolumes and ec2:DescribeSnapshots list what is there to back up; upstream keeps them on *" }],
   scopedBeyondAnchors: ["ec2:CreateTags", "ec2:CreateVolume", "ec2:CreateSnapshot", "ec2:DeleteSnapshot", "s3:ListBucket"],
 };
