@@ -174,3 +174,24 @@ export function presetArnFindings(name: string, inputs: unknown, context: Preset
   }
   return findings;
 }
+
+/**
+ * The statements, in order, in as few consecutive groups as keep each group's policy within
+ * `maxLength` (IAM's 6,144 characters for a managed policy): the load balancer controller with
+ * three clusters, or Karpenter with two, outgrow one policy, as Karpenter's own CloudFormation
+ * splits its policy in six. `lengthOf` measures a group as the policy it renders to.
+ */
+export function packStatements<T>(statements: readonly T[], lengthOf: (group: readonly T[]) => number, maxLength: number): T[][] {
+  const groups: T[][] = [];
+  let current: T[] = [];
+  for (const statement of statements) {
+    if (current.length > 0 && lengthOf([...current, statement]) > maxLength) {
+      groups.push(current);
+      current = [];
+    }
+    if (lengthOf([statement]) > maxLength) throw new Error(`a statement alone is longer than ${maxLength} characters`);
+    current.push(statement);
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
