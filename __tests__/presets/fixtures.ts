@@ -100,7 +100,10 @@ export function configs(p: Partition = "aws"): Readonly<Record<string, PresetCon
     "aws-mountpoint-s3-csi-driver": {
       required: { bucketArns: [a.bucket] },
       full: { bucketArns: [a.bucket], objectArns: [a.objects], readOnly: false, allowDelete: true, kmsKeyArns: [a.key], directoryBucketArns: [a.directoryBucket] },
-      variants: [{ bucketArns: [a.bucket], readOnly: true, kmsKeyArns: [a.key], directoryBucketArns: [a.directoryBucket] }],
+      variants: [
+        { bucketArns: [a.bucket], readOnly: true, kmsKeyArns: [a.key], directoryBucketArns: [a.directoryBucket] },
+        { bucketArns: [a.bucket], readOnly: true, allowDelete: true },
+      ],
     },
     "aws-node-termination-handler": {
       required: { queueArns: [a.queue] },

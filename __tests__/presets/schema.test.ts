@@ -144,9 +144,6 @@ describe("what is accepted", () => {
   });
 
   test("contradictory options are refused with what to do", () => {
-    expect(issuesOf("aws-mountpoint-s3-csi-driver", { bucketArns: [arns().bucket], readOnly: true, allowDelete: true })).toEqual([
-      { path: "allowDelete", message: expect.stringContaining("readOnly") },
-    ]);
     expect(issuesOf("aws-ebs-csi-driver", { scope: "account", clusterNames: ["prod-eu-1"] })).toEqual([
       { path: "clusterNames", message: expect.stringContaining("scope: account") },
     ]);

@@ -36,7 +36,7 @@ const inputs = presetInputs(PRESET, {
     default: "<each of bucketArns>/*",
   }),
   readOnly: flag("Mounts are read-only (mount option read-only): no s3:PutObject or s3:AbortMultipartUpload.", false),
-  allowDelete: flag("Mounts may delete files (mount option allow-delete): adds s3:DeleteObject.", false),
+  allowDelete: flag("Mounts may delete files (mount option allow-delete): adds s3:DeleteObject, with readOnly too.", false),
   kmsKeyArns: optionalArns({
     preset: PRESET,
     field: "kmsKeyArns",
@@ -52,15 +52,6 @@ const inputs = presetInputs(PRESET, {
     example: "arn:aws:s3express:eu-west-1:111122223333:bucket/acme-scratch--euw1-az1--x-s3",
   }),
 })
-  .superRefine((value, context) => {
-    if (value.readOnly && value.allowDelete) {
-      context.addIssue({
-        code: "custom",
-        path: ["allowDelete"],
-        message: "allowDelete lets mounts delete files, which a readOnly mount cannot do; set one of them only",
-      });
-    }
-  })
   .meta({
     description: "Mountpoint for Amazon S3 CSI driver (upstream mountpoint-s3 CONFIGURATION.md), limited to bucketArns and objectArns.",
     examples: [{ bucketArns: ["arn:aws:s3:::acme-datasets"], readOnly: true }],
