@@ -120,7 +120,7 @@ export function configs(p: Partition = "aws"): Readonly<Record<string, PresetCon
     "cluster-autoscaler": {
       required: {},
       full: { clusterNames: ["prod-eu-1", "prod-eu-2"], autoScalingGroupArns: [a.asg] },
-      variants: [{ asgClusterTag: "kubernetes.io/cluster/<cluster>" }, { asgClusterTag: "k8s.io/cluster-autoscaler/<cluster>" }],
+      variants: [{ asgClusterTag: "kubernetes.io/cluster/<cluster>" }, { asgClusterTag: "k8s.io/cluster-autoscaler/<cluster>" }, { asgClusterTag: "either" }],
     },
     "external-dns": { required: { hostedZoneArns: [a.zone] }, full: { hostedZoneArns: [a.zone] }, variants: [] },
     "external-secrets": {

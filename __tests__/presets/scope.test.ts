@@ -112,7 +112,9 @@ const asg = (name: string) => `arn:aws:autoscaling:${R}:${ACCOUNT}:autoScalingGr
 cases("cluster-autoscaler: the Auto Scaling groups tagged for the binding's clusters", "cluster-autoscaler", {}, [
   ["resizes a group with the discovery tag", "autoscaling:SetDesiredCapacity", asg("workers"), ownTag("k8s.io/cluster-autoscaler/prod-eu-1", "owned"), "Allowed"],
   ["whatever the tag's value", "autoscaling:TerminateInstanceInAutoScalingGroup", asg("workers"), ownTag("k8s.io/cluster-autoscaler/prod-eu-1", "true"), "Allowed"],
+  ["or one owned by its cluster (terraform-aws-modules' tag)", "autoscaling:SetDesiredCapacity", asg("workers"), ownTag("kubernetes.io/cluster/prod-eu-1", "owned"), "Allowed"],
   ["not another cluster's group", "autoscaling:SetDesiredCapacity", asg("workers"), ownTag("k8s.io/cluster-autoscaler/prod-us-1", "owned"), "Denied"],
+  ["nor one another cluster owns", "autoscaling:SetDesiredCapacity", asg("workers"), ownTag("kubernetes.io/cluster/prod-us-1", "owned"), "Denied"],
   ["not an untagged group", "autoscaling:SetDesiredCapacity", asg("workers"), {}, "Denied"],
   ["describes its clusters' node groups", "eks:DescribeNodegroup", `arn:aws:eks:${R}:${ACCOUNT}:nodegroup/prod-eu-1/workers/0f3c5a1e-aaaa`, {}, "Allowed"],
   ["not another cluster's", "eks:DescribeNodegroup", `arn:aws:eks:${R}:${ACCOUNT}:nodegroup/prod-us-1/workers/0f3c5a1e-aaaa`, {}, "Denied"],
@@ -120,6 +122,7 @@ cases("cluster-autoscaler: the Auto Scaling groups tagged for the binding's clus
 
 cases("cluster-autoscaler with asgClusterTag kubernetes.io/cluster/<cluster>", "cluster-autoscaler", { asgClusterTag: "kubernetes.io/cluster/<cluster>" }, [
   ["an owned group", "autoscaling:SetDesiredCapacity", asg("workers"), ownTag("kubernetes.io/cluster/prod-eu-1", "owned"), "Allowed"],
+  ["not by the discovery tag alone", "autoscaling:SetDesiredCapacity", asg("workers"), ownTag("k8s.io/cluster-autoscaler/prod-eu-1", "owned"), "Denied"],
   ["not a shared one", "autoscaling:SetDesiredCapacity", asg("workers"), ownTag("kubernetes.io/cluster/prod-eu-1", "shared"), "Denied"],
   ["not another cluster's", "autoscaling:SetDesiredCapacity", asg("workers"), ownTag("kubernetes.io/cluster/prod-us-1", "owned"), "Denied"],
 ]);

@@ -8,20 +8,22 @@
  * to ASG ARNs.
  *
  * Here the two writes go either to autoScalingGroupArns, or to the ASGs tagged for the binding's
- * clusters: by default `k8s.io/cluster-autoscaler/<cluster>` (any value), the tag auto-discovery
- * looks for (the chart's default discovery tags, and EKS managed node groups set it), or
- * `kubernetes.io/cluster/<cluster> = owned` as terraform-aws-modules does. eks:DescribeNodegroup
+ * clusters: `k8s.io/cluster-autoscaler/<cluster>` (present, any value), the tag auto-discovery
+ * looks for (the chart's default discovery tags; EKS managed node groups set it), or
+ * `kubernetes.io/cluster/<cluster> = owned`, as terraform-aws-modules scopes it; by default either. eks:DescribeNodegroup
  * is limited to the clusters' node groups. autoscaling:DescribeTags, which every anchor still
  * grants, is left out: upstream dropped it and the provider no longer calls it.
  */
 import type { z } from "zod";
 import { AUTO_SCALING_GROUP, choice, clusterNamesInput, optionalArns, presetInputs } from "./inputs";
-import type { Conditions, Preset, PresetStatement } from "./preset";
+import type { Preset, PresetStatement } from "./preset";
 import { allow, arn, clusterTargets } from "./statements";
 
 const PRESET = "cluster-autoscaler";
 
-const ASG_TAGS = ["k8s.io/cluster-autoscaler/<cluster>", "kubernetes.io/cluster/<cluster>"] as const;
+const DISCOVERY_TAG = "k8s.io/cluster-autoscaler/<cluster>";
+const OWNED_TAG = "kubernetes.io/cluster/<cluster>";
+const ASG_TAGS = ["either", DISCOVERY_TAG, OWNED_TAG] as const;
 
 const inputs = presetInputs(PRESET, {
   clusterNames: clusterNamesInput(
@@ -39,9 +41,9 @@ const inputs = presetInputs(PRESET, {
   }),
   asgClusterTag: choice(
     ASG_TAGS,
-    "The tag that marks an Auto Scaling group as the cluster's, when autoScalingGroupArns is not given: k8s.io/cluster-autoscaler/<cluster> (present, any value: the auto-discovery tag) or kubernetes.io/cluster/<cluster> = owned.",
-    "k8s.io/cluster-autoscaler/<cluster>",
-    "kubernetes.io/cluster/<cluster>",
+    "The tag that marks an Auto Scaling group as the cluster's, when autoScalingGroupArns is not given: k8s.io/cluster-autoscaler/<cluster> (present, any value: the auto-discovery tag), kubernetes.io/cluster/<cluster> = owned, or either of them.",
+    "either",
+    DISCOVERY_TAG,
   ),
 })
   .superRefine((value, context) => {
@@ -95,20 +97,24 @@ export const clusterAutoscaler: Preset<z.output<typeof inputs>> = {
     if (input.autoScalingGroupArns) {
       statements.push(allow("ScaleNamedGroups", writes, input.autoScalingGroupArns));
     } else {
-      const byOwnedTag = input.asgClusterTag === "kubernetes.io/cluster/<cluster>";
+      const tag = input.asgClusterTag ?? "either";
       for (const target of targets) {
-        // The tag key names the cluster, so each cluster needs its own statement (keys in one block are ANDed).
-        const conditions: Conditions = byOwnedTag
-          ? { StringEquals: { [`aws:ResourceTag/kubernetes.io/cluster/${target.name}`]: "owned" } }
-          : { Null: { [`aws:ResourceTag/k8s.io/cluster-autoscaler/${target.name}`]: "false" } };
-        statements.push(
-          allow(
-            `ScaleGroupsOf${target.sidSuffix}`,
-            writes,
-            [arn(context, "autoscaling", target.region, target.accountId, "autoScalingGroup:*:autoScalingGroupName/*")],
-            conditions,
-          ),
-        );
+        // The tag key names the cluster, so each cluster (and each tag) needs its own statement: keys in one block are ANDed.
+        const groups = [arn(context, "autoscaling", target.region, target.accountId, "autoScalingGroup:*:autoScalingGroupName/*")];
+        if (tag !== OWNED_TAG) {
+          statements.push(
+            allow(`ScaleDiscoveredGroupsOf${target.sidSuffix}`, writes, groups, {
+              Null: { [`aws:ResourceTag/k8s.io/cluster-autoscaler/${target.name}`]: "false" },
+            }),
+          );
+        }
+        if (tag !== DISCOVERY_TAG) {
+          statements.push(
+            allow(`ScaleOwnedGroupsOf${target.sidSuffix}`, writes, groups, {
+              StringEquals: { [`aws:ResourceTag/kubernetes.io/cluster/${target.name}`]: "owned" },
+            }),
+          );
+        }
       }
     }
     return statements;
