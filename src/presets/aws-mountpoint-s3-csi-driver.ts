@@ -51,11 +51,10 @@ const inputs = presetInputs(PRESET, {
     purpose: "the S3 Express One Zone directory buckets the driver may mount (s3express:CreateSession)",
     example: "arn:aws:s3express:eu-west-1:111122223333:bucket/acme-scratch--euw1-az1--x-s3",
   }),
-})
-  .meta({
-    description: "Mountpoint for Amazon S3 CSI driver (upstream mountpoint-s3 CONFIGURATION.md), limited to bucketArns and objectArns.",
-    examples: [{ bucketArns: ["arn:aws:s3:::acme-datasets"], readOnly: true }],
-  });
+}).meta({
+  description: "Mountpoint for Amazon S3 CSI driver (upstream mountpoint-s3 CONFIGURATION.md), limited to bucketArns and objectArns.",
+  examples: [{ bucketArns: ["arn:aws:s3:::acme-datasets"], readOnly: true }],
+});
 
 export const awsMountpointS3CsiDriver: Preset<z.output<typeof inputs>> = {
   name: PRESET,
