@@ -5,10 +5,16 @@
  * preset but what the preset waives, with a reason, while every waiver is needed somewhere.
  */
 import type { Binding } from "../../src/bindings/model";
-import { actionInfo, actionSupportsConditionKey, conditionKeyStatus, expandActionPattern, isGlobalConditionKey } from "../../src/iam/catalog";
+import {
+  actionInfo,
+  actionSupportsConditionKey,
+  conditionKeyStatus,
+  expandActionPattern,
+  isGlobalConditionKey,
+} from "../../src/catalog/iam-actions";
 import { VPC_LATTICE_ACTIONS } from "../../src/presets/aws-gateway-controller";
 import { compilePreset, PRESETS, presetNames, type PresetContext, type PresetStatement } from "../../src/presets";
-import { RULES } from "../../src/rules";
+import { RULES } from "../../src/rules/lint";
 import { allConfigs, CONTEXT, MULTI_CONTEXT } from "./fixtures";
 
 function compile(name: string, raw: unknown, context: PresetContext = CONTEXT): PresetStatement[] {
@@ -27,14 +33,18 @@ function toleratesAbsentKey(operator: string): boolean {
 
 /** Global keys that exist on every request, or are checked on the request rather than on a resource type. */
 function requestWide(key: string): boolean {
-  return isGlobalConditionKey(key) && !/^aws:(ResourceTag|RequestTag)\//i.test(key) && key.toLowerCase() !== "aws:tagkeys";
+  return (
+    isGlobalConditionKey(key) && !/^aws:(ResourceTag|RequestTag)\//i.test(key) && key.toLowerCase() !== "aws:tagkeys"
+  );
 }
 
 describe.each(presetNames())("%s", (name) => {
   const statements = everyStatement(name);
 
   test("every action exists in the IAM catalogue, spelled exactly as AWS spells it", () => {
-    const wrong = [...new Set(statements.flatMap((s) => s.actions))].filter((action) => actionInfo(action)?.action !== action);
+    const wrong = [...new Set(statements.flatMap((s) => s.actions))].filter(
+      (action) => actionInfo(action)?.action !== action,
+    );
     expect(wrong).toEqual([]);
   });
 
@@ -46,7 +56,8 @@ describe.each(presetNames())("%s", (name) => {
           if (!conditionKeyStatus(key).known) problems.push(`${s.sid}: unknown key ${key}`);
           if (requestWide(key) || toleratesAbsentKey(operator)) continue;
           for (const action of s.actions) {
-            if (!actionSupportsConditionKey(actionInfo(action)!, key)) problems.push(`${s.sid}: ${action} does not support ${key} (${operator})`);
+            if (!actionSupportsConditionKey(actionInfo(action)!, key))
+              problems.push(`${s.sid}: ${action} does not support ${key} (${operator})`);
           }
         }
       }
@@ -58,7 +69,9 @@ describe.each(presetNames())("%s", (name) => {
     const problems: string[] = [];
     for (const s of statements) {
       if (s.resources.includes("*")) continue;
-      for (const action of s.actions) if (actionInfo(action)!.resourceTypes.length === 0) problems.push(`${s.sid}: ${action} on ${s.resources.join(", ")}`);
+      for (const action of s.actions)
+        if (actionInfo(action)!.resourceTypes.length === 0)
+          problems.push(`${s.sid}: ${action} on ${s.resources.join(", ")}`);
     }
     expect(problems).toEqual([]);
   });
@@ -85,9 +98,17 @@ describe.each(presetNames())("%s", (name) => {
     const granted = new Set(compile(name, allConfigs(name)[0][1]).flatMap((s) => s.actions));
     for (const action of scoped) {
       expect(actionInfo(action)?.action).toBe(action);
-      expect(granted.has(action) || allConfigs(name).some(([, raw]) => compile(name, raw).some((s) => s.actions.includes(action)))).toBe(true);
+      expect(
+        granted.has(action) ||
+          allConfigs(name).some(([, raw]) => compile(name, raw).some((s) => s.actions.includes(action))),
+      ).toBe(true);
       for (const s of compile(name, allConfigs(name)[0][1])) {
-        if (s.actions.includes(action)) expect({ sid: s.sid, action, open: s.resources.includes("*") && !s.conditions }).toEqual({ sid: s.sid, action, open: false });
+        if (s.actions.includes(action))
+          expect({ sid: s.sid, action, open: s.resources.includes("*") && !s.conditions }).toEqual({
+            sid: s.sid,
+            action,
+            open: false,
+          });
       }
     }
   });
@@ -104,7 +125,14 @@ function bindingWith(statements: readonly PresetStatement[]): Binding {
     serviceAccounts: [{ namespace: "kube-system", name: "addon" }],
     account: "prod",
     mode: "irsa",
-    role: { name: "preset", path: "/", arn: "arn:aws:iam::111122223333:role/preset", maxSessionDuration: 3600, tags: {}, exclusivePolicyAttachments: true },
+    role: {
+      name: "preset",
+      path: "/",
+      arn: "arn:aws:iam::111122223333:role/preset",
+      maxSessionDuration: 3600,
+      tags: {},
+      exclusivePolicyAttachments: true,
+    },
     managedPolicies: [],
     statements,
     serviceAccount: { create: true, annotations: {}, labels: {}, automountToken: true },

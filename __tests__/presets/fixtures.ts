@@ -7,12 +7,21 @@ import type { Partition, PresetContext } from "../../src/presets";
 export const ACCOUNT = "111122223333";
 export const OTHER_ACCOUNT = "444455556666";
 
-export const REGION: Readonly<Record<Partition, string>> = { aws: "eu-west-1", "aws-cn": "cn-north-1", "aws-us-gov": "us-gov-west-1" };
+export const REGION: Readonly<Record<Partition, string>> = {
+  aws: "eu-west-1",
+  "aws-cn": "cn-north-1",
+  "aws-us-gov": "us-gov-west-1",
+};
 
 /** One cluster, EKS name different from its key (presets must scope by the name). */
 export function contextFor(partition: Partition = "aws"): PresetContext {
   const region = REGION[partition];
-  return { partition, accountId: ACCOUNT, region, clusters: [{ key: "prod", name: "prod-eu-1", region, accountId: ACCOUNT }] };
+  return {
+    partition,
+    accountId: ACCOUNT,
+    region,
+    clusters: [{ key: "prod", name: "prod-eu-1", region, accountId: ACCOUNT }],
+  };
 }
 
 export const CONTEXT = contextFor("aws");
@@ -76,7 +85,10 @@ export function configs(p: Partition = "aws"): Readonly<Record<string, PresetCon
     "amazon-managed-prometheus": {
       required: { workspaceArns: [a.workspace] },
       full: { workspaceArns: [a.workspace], mode: "both" },
-      variants: [{ workspaceArns: [a.workspace], mode: "query" }, { workspaceArns: [a.workspace], mode: "ingest" }],
+      variants: [
+        { workspaceArns: [a.workspace], mode: "query" },
+        { workspaceArns: [a.workspace], mode: "ingest" },
+      ],
     },
     "aws-ebs-csi-driver": {
       required: {},
@@ -88,10 +100,18 @@ export function configs(p: Partition = "aws"): Readonly<Record<string, PresetCon
       full: { fileSystemArns: [a.fileSystem], s3Files: true },
       variants: [{ s3Files: false }, { fileSystemArns: [a.fileSystem], s3Files: false }],
     },
-    "aws-fsx-csi-driver": { required: {}, full: { serviceRoleArns: [a.lustreRole], s3BucketArns: [a.bucket] }, variants: [] },
+    "aws-fsx-csi-driver": {
+      required: {},
+      full: { serviceRoleArns: [a.lustreRole], s3BucketArns: [a.bucket] },
+      variants: [],
+    },
     "aws-fsx-openzfs-csi-driver": { required: {}, full: { serviceRoleArns: [a.fsxRole] }, variants: [] },
     "aws-gateway-controller": { required: {}, full: {}, variants: [] },
-    "aws-load-balancer-controller": { required: {}, full: { clusterNames: ["prod-eu-1", "prod-eu-2"], wafv2AclByName: true }, variants: [] },
+    "aws-load-balancer-controller": {
+      required: {},
+      full: { clusterNames: ["prod-eu-1", "prod-eu-2"], wafv2AclByName: true },
+      variants: [],
+    },
     "aws-load-balancer-controller-targetgroup-binding": {
       required: { targetGroupArns: [a.targetGroup] },
       full: { targetGroupArns: [a.targetGroup], manageSecurityGroupRules: true, securityGroupArns: [a.securityGroup] },
@@ -99,7 +119,14 @@ export function configs(p: Partition = "aws"): Readonly<Record<string, PresetCon
     },
     "aws-mountpoint-s3-csi-driver": {
       required: { bucketArns: [a.bucket] },
-      full: { bucketArns: [a.bucket], objectArns: [a.objects], readOnly: false, allowDelete: true, kmsKeyArns: [a.key], directoryBucketArns: [a.directoryBucket] },
+      full: {
+        bucketArns: [a.bucket],
+        objectArns: [a.objects],
+        readOnly: false,
+        allowDelete: true,
+        kmsKeyArns: [a.key],
+        directoryBucketArns: [a.directoryBucket],
+      },
       variants: [
         { bucketArns: [a.bucket], readOnly: true, kmsKeyArns: [a.key], directoryBucketArns: [a.directoryBucket] },
         { bucketArns: [a.bucket], readOnly: true, allowDelete: true },
@@ -110,23 +137,45 @@ export function configs(p: Partition = "aws"): Readonly<Record<string, PresetCon
       full: { queueArns: [a.queue], clusterNames: ["prod-eu-1", "prod-eu-2"] },
       variants: [],
     },
-    "aws-privateca-issuer": { required: { certificateAuthorityArns: [a.ca] }, full: { certificateAuthorityArns: [a.ca] }, variants: [] },
+    "aws-privateca-issuer": {
+      required: { certificateAuthorityArns: [a.ca] },
+      full: { certificateAuthorityArns: [a.ca] },
+      variants: [],
+    },
     "aws-vpc-cni": {
       required: {},
-      full: { clusterNames: ["prod-eu-1", "prod-eu-2"], ipFamily: "dual", networkPolicyLogs: true, scope: "cluster", vpcIds: ["vpc-0123456789abcdef0"] },
-      variants: [{ ipFamily: "ipv6" }, { ipFamily: "ipv4" }, { scope: "account" }, { scope: "account", ipFamily: "dual", networkPolicyLogs: true }],
+      full: {
+        clusterNames: ["prod-eu-1", "prod-eu-2"],
+        ipFamily: "dual",
+        networkPolicyLogs: true,
+        scope: "cluster",
+        vpcIds: ["vpc-0123456789abcdef0"],
+      },
+      variants: [
+        { ipFamily: "ipv6" },
+        { ipFamily: "ipv4" },
+        { scope: "account" },
+        { scope: "account", ipFamily: "dual", networkPolicyLogs: true },
+      ],
     },
     "cert-manager": { required: { hostedZoneArns: [a.zone] }, full: { hostedZoneArns: [a.zone] }, variants: [] },
     "cluster-autoscaler": {
       required: {},
       full: { clusterNames: ["prod-eu-1", "prod-eu-2"], autoScalingGroupArns: [a.asg] },
-      variants: [{ asgClusterTag: "kubernetes.io/cluster/<cluster>" }, { asgClusterTag: "k8s.io/cluster-autoscaler/<cluster>" }, { asgClusterTag: "either" }],
+      variants: [
+        { asgClusterTag: "kubernetes.io/cluster/<cluster>" },
+        { asgClusterTag: "k8s.io/cluster-autoscaler/<cluster>" },
+        { asgClusterTag: "either" },
+      ],
     },
     "external-dns": { required: { hostedZoneArns: [a.zone] }, full: { hostedZoneArns: [a.zone] }, variants: [] },
     "external-secrets": {
       required: { secretsManagerArns: [a.secret] },
       full: { secretsManagerArns: [a.secret], ssmParameterArns: [a.parameter], kmsKeyArns: [a.key], pushSecrets: true },
-      variants: [{ ssmParameterArns: [a.parameter] }, { ssmParameterArns: [a.parameter], pushSecrets: true, kmsKeyArns: [a.key] }],
+      variants: [
+        { ssmParameterArns: [a.parameter] },
+        { ssmParameterArns: [a.parameter], pushSecrets: true, kmsKeyArns: [a.key] },
+      ],
     },
     karpenter: {
       required: { nodeRoleArns: [a.nodeRole] },
@@ -145,5 +194,9 @@ export function configs(p: Partition = "aws"): Readonly<Record<string, PresetCon
 /** Every (label, inputs) pair of a preset. */
 export function allConfigs(name: string, p: Partition = "aws"): [string, Record<string, unknown>][] {
   const c = configs(p)[name];
-  return [["required", c.required], ["full", c.full], ...c.variants.map((v, i): [string, Record<string, unknown>] => [`variant ${i + 1}`, v])];
+  return [
+    ["required", c.required],
+    ["full", c.full],
+    ...c.variants.map((v, i): [string, Record<string, unknown>] => [`variant ${i + 1}`, v]),
+  ];
 }

@@ -5,7 +5,14 @@
  * itself for editors (description, examples, and its default when it has one).
  */
 import { z } from "zod";
-import { presetArnFindings, presetNames, PRESETS, presetsSchema, REFUSED_PRESETS, parseAndCompilePreset } from "../../src/presets";
+import {
+  presetArnFindings,
+  presetNames,
+  PRESETS,
+  presetsSchema,
+  REFUSED_PRESETS,
+  parseAndCompilePreset,
+} from "../../src/presets";
 import { arns, configs, CONTEXT, contextFor } from "./fixtures";
 
 function issuesOf(name: string, raw: unknown): { path: string; message: string }[] {
@@ -44,7 +51,10 @@ describe("a required input", () => {
 
   test("external-secrets needs secretsManagerArns or ssmParameterArns", () => {
     expect(issuesOf("external-secrets", {})).toEqual([
-      { path: "secretsManagerArns", message: "external-secrets needs secretsManagerArns or ssmParameterArns (or both): the secrets it may read" },
+      {
+        path: "secretsManagerArns",
+        message: "external-secrets needs secretsManagerArns or ssmParameterArns (or both): the secrets it may read",
+      },
     ]);
     expect(issuesOf("external-secrets", { ssmParameterArns: [arns().parameter] })).toEqual([]);
     expect(issuesOf("external-secrets", { kmsKeyArns: [arns().key], pushSecrets: true })).toHaveLength(1);
@@ -64,19 +74,44 @@ describe("an ARN of the wrong service or resource type", () => {
     ["external-dns", "hostedZoneArns", a.bucket, "arn:aws:route53:::hostedzone/ID"],
     ["external-dns", "hostedZoneArns", "arn:aws:route53:::change/C123", "arn:aws:route53:::hostedzone/ID"],
     ["cert-manager", "hostedZoneArns", "Z0123456789ABCDEFGHIJ", "arn:aws:route53:::hostedzone/ID"],
-    ["aws-load-balancer-controller-targetgroup-binding", "targetGroupArns", "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/web/0123456789abcdef", "targetgroup/NAME/ID"],
+    [
+      "aws-load-balancer-controller-targetgroup-binding",
+      "targetGroupArns",
+      "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/web/0123456789abcdef",
+      "targetgroup/NAME/ID",
+    ],
     ["karpenter", "nodeRoleArns", "arn:aws:iam::111122223333:instance-profile/node", "arn:aws:iam::ACCOUNT:role/NAME"],
     ["aws-mountpoint-s3-csi-driver", "bucketArns", a.objects, "arn:aws:s3:::BUCKET"],
     ["velero", "bucketArns", "acme-data", "arn:aws:s3:::BUCKET"],
     ["velero", "kmsKeyArns", "arn:aws:kms:eu-west-1:111122223333:alias/backups", "key/KEY-ID"],
-    ["aws-node-termination-handler", "queueArns", "https://sqs.eu-west-1.amazonaws.com/111122223333/q", "arn:aws:sqs:REGION:ACCOUNT:QUEUE"],
+    [
+      "aws-node-termination-handler",
+      "queueArns",
+      "https://sqs.eu-west-1.amazonaws.com/111122223333/q",
+      "arn:aws:sqs:REGION:ACCOUNT:QUEUE",
+    ],
     ["aws-privateca-issuer", "certificateAuthorityArns", a.key, "certificate-authority/ID"],
     ["amazon-managed-prometheus", "workspaceArns", "ws-12345678", "workspace/ws-ID"],
     ["external-secrets", "secretsManagerArns", a.parameter, "secret:NAME"],
     ["external-secrets", "ssmParameterArns", a.secret, "parameter/NAME"],
-    ["aws-fsx-csi-driver", "serviceRoleArns", "arn:aws:iam::111122223333:role/admin", "aws-service-role/s3.data-source.lustre.fsx.amazonaws.com/"],
-    ["aws-efs-csi-driver", "fileSystemArns", "arn:aws:fsx:eu-west-1:111122223333:file-system/fs-0123", "elasticfilesystem"],
-    ["cluster-autoscaler", "autoScalingGroupArns", "arn:aws:autoscaling:eu-west-1:111122223333:launchConfiguration:*", "autoScalingGroupName/NAME"],
+    [
+      "aws-fsx-csi-driver",
+      "serviceRoleArns",
+      "arn:aws:iam::111122223333:role/admin",
+      "aws-service-role/s3.data-source.lustre.fsx.amazonaws.com/",
+    ],
+    [
+      "aws-efs-csi-driver",
+      "fileSystemArns",
+      "arn:aws:fsx:eu-west-1:111122223333:file-system/fs-0123",
+      "elasticfilesystem",
+    ],
+    [
+      "cluster-autoscaler",
+      "autoScalingGroupArns",
+      "arn:aws:autoscaling:eu-west-1:111122223333:launchConfiguration:*",
+      "autoScalingGroupName/NAME",
+    ],
     ["aws-ebs-csi-driver", "kmsKeyArns", "arn:aws:kms:eu-west-1:111122223333:key", "key/KEY-ID"],
     ["aws-mountpoint-s3-csi-driver", "directoryBucketArns", a.bucket, "s3express"],
   ];
@@ -85,13 +120,17 @@ describe("an ARN of the wrong service or resource type", () => {
     const base = { ...configs()[name].required };
     const raw = { ...base, [field]: [arn] };
     const issues = issuesOf(name, raw);
-    expect(issues).toEqual([{ path: `${field}.0`, message: expect.stringContaining(`${JSON.stringify(arn)} in ${field} is not`) }]);
+    expect(issues).toEqual([
+      { path: `${field}.0`, message: expect.stringContaining(`${JSON.stringify(arn)} in ${field} is not`) },
+    ]);
     expect(issues[0].message).toContain(expected);
   });
 
   test("a single ARN input (karpenter interruptionQueueArn) is checked the same way", () => {
     const issues = issuesOf("karpenter", { nodeRoleArns: [a.nodeRole], interruptionQueueArn: a.bucket });
-    expect(issues).toEqual([{ path: "interruptionQueueArn", message: expect.stringContaining("is not an SQS queue ARN") }]);
+    expect(issues).toEqual([
+      { path: "interruptionQueueArn", message: expect.stringContaining("is not an SQS queue ARN") },
+    ]);
   });
 
   test("a non-string is refused with the shape too", () => {
@@ -124,11 +163,17 @@ describe("what is accepted", () => {
       [["hostedZoneArns", 1], "every-resource"],
     ]);
     expect(findings[0].message).toContain("preset external-dns");
-    expect(presetArnFindings("velero", { bucketArns: ["arn:aws:s3:::*"] }, CONTEXT).map((f) => f.kind)).toEqual(["every-resource"]);
-    expect(presetArnFindings("velero", { bucketArns: ["arn:aws:s3:::acme-*"] }, CONTEXT)).toEqual([]);
-    expect(presetArnFindings("karpenter", { nodeRoleArns: [arns().nodeRole], interruptionQueueArn: "arn:aws:sqs:eu-west-1:111122223333:*" }, CONTEXT)).toEqual([
-      expect.objectContaining({ path: ["interruptionQueueArn"], kind: "every-resource" }),
+    expect(presetArnFindings("velero", { bucketArns: ["arn:aws:s3:::*"] }, CONTEXT).map((f) => f.kind)).toEqual([
+      "every-resource",
     ]);
+    expect(presetArnFindings("velero", { bucketArns: ["arn:aws:s3:::acme-*"] }, CONTEXT)).toEqual([]);
+    expect(
+      presetArnFindings(
+        "karpenter",
+        { nodeRoleArns: [arns().nodeRole], interruptionQueueArn: "arn:aws:sqs:eu-west-1:111122223333:*" },
+        CONTEXT,
+      ),
+    ).toEqual([expect.objectContaining({ path: ["interruptionQueueArn"], kind: "every-resource" })]);
   });
 
   test("an ARN of another partition than the binding's is reported for the lint", () => {
@@ -137,7 +182,9 @@ describe("what is accepted", () => {
   });
 
   test("clusterNames are EKS names, at least one", () => {
-    expect(issuesOf("aws-load-balancer-controller", { clusterNames: [] })).toEqual([{ path: "clusterNames", message: expect.stringContaining("at least one") }]);
+    expect(issuesOf("aws-load-balancer-controller", { clusterNames: [] })).toEqual([
+      { path: "clusterNames", message: expect.stringContaining("at least one") },
+    ]);
     expect(issuesOf("aws-load-balancer-controller", { clusterNames: ["bad name"] })).toEqual([
       { path: "clusterNames.0", message: expect.stringContaining("is not an EKS cluster name") },
     ]);
@@ -147,17 +194,27 @@ describe("what is accepted", () => {
     expect(issuesOf("aws-ebs-csi-driver", { scope: "account", clusterNames: ["prod-eu-1"] })).toEqual([
       { path: "clusterNames", message: expect.stringContaining("scope: account") },
     ]);
-    expect(issuesOf("aws-load-balancer-controller-targetgroup-binding", { targetGroupArns: [arns().targetGroup], securityGroupArns: [arns().securityGroup] })).toEqual([
-      { path: "securityGroupArns", message: expect.stringContaining("manageSecurityGroupRules: true") },
-    ]);
-    expect(issuesOf("cluster-autoscaler", { autoScalingGroupArns: [arns().asg], asgClusterTag: "kubernetes.io/cluster/<cluster>" })).toEqual([
-      { path: "asgClusterTag", message: expect.stringContaining("one or the other") },
-    ]);
+    expect(
+      issuesOf("aws-load-balancer-controller-targetgroup-binding", {
+        targetGroupArns: [arns().targetGroup],
+        securityGroupArns: [arns().securityGroup],
+      }),
+    ).toEqual([{ path: "securityGroupArns", message: expect.stringContaining("manageSecurityGroupRules: true") }]);
+    expect(
+      issuesOf("cluster-autoscaler", {
+        autoScalingGroupArns: [arns().asg],
+        asgClusterTag: "kubernetes.io/cluster/<cluster>",
+      }),
+    ).toEqual([{ path: "asgClusterTag", message: expect.stringContaining("one or the other") }]);
   });
 
   test("an enum or boolean of the wrong kind says what it takes", () => {
-    expect(issuesOf("aws-vpc-cni", { ipFamily: "v6" })).toEqual([{ path: "ipFamily", message: "must be one of: ipv4, ipv6, dual" }]);
-    expect(issuesOf("velero", { bucketArns: [arns().bucket], snapshots: "yes" })).toEqual([{ path: "snapshots", message: "must be true or false" }]);
+    expect(issuesOf("aws-vpc-cni", { ipFamily: "v6" })).toEqual([
+      { path: "ipFamily", message: "must be one of: ipv4, ipv6, dual" },
+    ]);
+    expect(issuesOf("velero", { bucketArns: [arns().bucket], snapshots: "yes" })).toEqual([
+      { path: "snapshots", message: "must be true or false" },
+    ]);
   });
 });
 
@@ -172,13 +229,17 @@ describe("unknown inputs and presets", () => {
   });
 
   test("a preset's value must be a mapping", () => {
-    expect(issuesOf("aws-vpc-cni", null)).toEqual([{ path: "", message: "preset aws-vpc-cni takes a mapping of its inputs (write {} for the defaults)" }]);
+    expect(issuesOf("aws-vpc-cni", null)).toEqual([
+      { path: "", message: "preset aws-vpc-cni takes a mapping of its inputs (write {} for the defaults)" },
+    ]);
   });
 
   test("policies.presets refuses an unknown preset, listing the known ones", () => {
     const result = presetsSchema().safeParse({ "external-dn": {} });
     expect(result.success).toBe(false);
-    expect(result.error!.issues[0].message).toMatch(/^unknown preset "external-dn"; the presets are amazon-cloudwatch-observability, .*, velero$/);
+    expect(result.error!.issues[0].message).toMatch(
+      /^unknown preset "external-dn"; the presets are amazon-cloudwatch-observability, .*, velero$/,
+    );
   });
 
   test("App Mesh is refused with the reason and what to use instead", () => {
@@ -203,7 +264,9 @@ describe("unknown inputs and presets", () => {
 });
 
 describe("the JSON Schema editors see", () => {
-  const schema = z.toJSONSchema(presetsSchema(), { io: "input" }) as { properties: Record<string, Record<string, unknown>> };
+  const schema = z.toJSONSchema(presetsSchema(), { io: "input" }) as {
+    properties: Record<string, Record<string, unknown>>;
+  };
 
   test("every preset, every input and the refused names carry a description and examples", () => {
     const missing: string[] = [];
@@ -222,8 +285,11 @@ describe("the JSON Schema editors see", () => {
   test("booleans and choices document their default", () => {
     const undocumented: string[] = [];
     for (const [name, preset] of Object.entries(schema.properties)) {
-      for (const [field, child] of Object.entries((preset.properties ?? {}) as Record<string, Record<string, unknown>>)) {
-        if ((child.type === "boolean" || Array.isArray(child.enum)) && !("default" in child)) undocumented.push(`${name}.${field}`);
+      for (const [field, child] of Object.entries(
+        (preset.properties ?? {}) as Record<string, Record<string, unknown>>,
+      )) {
+        if ((child.type === "boolean" || Array.isArray(child.enum)) && !("default" in child))
+          undocumented.push(`${name}.${field}`);
       }
     }
     expect(undocumented).toEqual([]);

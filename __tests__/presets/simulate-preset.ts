@@ -34,7 +34,15 @@ export function policyOf(statements: readonly PresetStatement[]) {
 function defaultKeyPolicy(partition: string) {
   return {
     Version: "2012-10-17",
-    Statement: [{ Sid: "EnableIamUserPermissions", Effect: "Allow", Principal: { AWS: `arn:${partition}:iam::${ACCOUNT}:root` }, Action: "kms:*", Resource: "*" }],
+    Statement: [
+      {
+        Sid: "EnableIamUserPermissions",
+        Effect: "Allow",
+        Principal: { AWS: `arn:${partition}:iam::${ACCOUNT}:root` },
+        Action: "kms:*",
+        Resource: "*",
+      },
+    ],
   };
 }
 
@@ -60,9 +68,12 @@ export async function decide(
     },
     {},
   );
-  if (result.resultType === "error") throw new Error(`simulation of ${action} on ${resource} did not run: ${JSON.stringify(result.errors)}`);
+  if (result.resultType === "error")
+    throw new Error(`simulation of ${action} on ${resource} did not run: ${JSON.stringify(result.errors)}`);
   if (result.resultType === "single" && (result.result.ignoredContextKeys ?? []).length > 0) {
-    throw new Error(`simulation of ${action} on ${resource} ignored context keys ${result.result.ignoredContextKeys!.join(", ")}`);
+    throw new Error(
+      `simulation of ${action} on ${resource} ignored context keys ${result.result.ignoredContextKeys!.join(", ")}`,
+    );
   }
   return result.overallResult === "Allowed" ? "Allowed" : "Denied";
 }

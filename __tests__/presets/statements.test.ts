@@ -4,14 +4,24 @@
  * output whatever order the inputs were written in; ARNs in the binding's partition only; and the
  * shape of the model's Statement, so the loader can take it as is.
  */
-import type { Statement } from "../../src/bindings/model";
-import { compilePreset, PRESETS, presetNames, type Partition, type PresetContext, type PresetStatement } from "../../src/presets";
+import type { Statement } from "../../src/iam/types";
+import {
+  compilePreset,
+  PRESETS,
+  presetNames,
+  type Partition,
+  type PresetContext,
+  type PresetStatement,
+} from "../../src/presets";
 import { clusterTargets, normalize, sidPart } from "../../src/presets/statements";
 import { allConfigs, configs, CONTEXT, contextFor, MULTI_CONTEXT } from "./fixtures";
 
 function compile(name: string, raw: unknown, context: PresetContext = CONTEXT): PresetStatement[] {
   const parsed = PRESETS[name].inputs.safeParse(raw);
-  if (!parsed.success) throw new Error(`${name}: fixture does not parse: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  if (!parsed.success)
+    throw new Error(
+      `${name}: fixture does not parse: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
   return compilePreset(name, parsed.data, context);
 }
 
@@ -103,21 +113,25 @@ describe.each(presetNames())("%s", (name) => {
     expect(JSON.stringify(compile(name, raw, clustersReversed))).toBe(once);
   });
 
-  test.each(["aws", "aws-cn", "aws-us-gov"] as Partition[])("every ARN is in the binding's partition (%s)", (partition) => {
-    for (const [, raw] of allConfigs(name, partition)) {
-      for (const s of compile(name, raw, contextFor(partition))) {
-        for (const resource of s.resources) {
-          if (resource === "*") continue;
-          expect(resource.startsWith(`arn:${partition}:`)).toBe(true);
-        }
-        for (const block of Object.values(s.conditions ?? {})) {
-          for (const value of Object.values(block).flat()) {
-            if (typeof value === "string" && value.startsWith("arn:")) expect(value.startsWith(`arn:${partition}:`)).toBe(true);
+  test.each(["aws", "aws-cn", "aws-us-gov"] as Partition[])(
+    "every ARN is in the binding's partition (%s)",
+    (partition) => {
+      for (const [, raw] of allConfigs(name, partition)) {
+        for (const s of compile(name, raw, contextFor(partition))) {
+          for (const resource of s.resources) {
+            if (resource === "*") continue;
+            expect(resource.startsWith(`arn:${partition}:`)).toBe(true);
+          }
+          for (const block of Object.values(s.conditions ?? {})) {
+            for (const value of Object.values(block).flat()) {
+              if (typeof value === "string" && value.startsWith("arn:"))
+                expect(value.startsWith(`arn:${partition}:`)).toBe(true);
+            }
           }
         }
       }
-    }
-  });
+    },
+  );
 
   test("scopes by the clusters' EKS names, never their keys", () => {
     for (const [, raw] of allConfigs(name)) {
@@ -138,9 +152,21 @@ describe("the shared helpers", () => {
 
   test("condition values are sorted, deduplicated, and a single value is a scalar", () => {
     const [s] = normalize("x", [
-      { sid: "A", effect: "Allow", actions: ["b:B", "a:A", "a:A"], resources: ["z", "a"], conditions: { StringEquals: { k: ["y", "x", "y"], j: ["only"] } } },
+      {
+        sid: "A",
+        effect: "Allow",
+        actions: ["b:B", "a:A", "a:A"],
+        resources: ["z", "a"],
+        conditions: { StringEquals: { k: ["y", "x", "y"], j: ["only"] } },
+      },
     ]);
-    expect(s).toEqual({ sid: "A", effect: "Allow", actions: ["a:A", "b:B"], resources: ["a", "z"], conditions: { StringEquals: { j: "only", k: ["x", "y"] } } });
+    expect(s).toEqual({
+      sid: "A",
+      effect: "Allow",
+      actions: ["a:A", "b:B"],
+      resources: ["a", "z"],
+      conditions: { StringEquals: { j: "only", k: ["x", "y"] } },
+    });
   });
 
   test("cluster Sid parts are letters and digits, and distinct even when names clash", () => {
@@ -155,6 +181,8 @@ describe("the shared helpers", () => {
 
   test("a preset that scopes to clusters refuses a context without any, when clusterNames is not set", () => {
     expect(() => compile("aws-load-balancer-controller", {}, { ...CONTEXT, clusters: [] })).toThrow(/has none/);
-    expect(compile("aws-load-balancer-controller", { clusterNames: ["x"] }, { ...CONTEXT, clusters: [] }).length).toBeGreaterThan(0);
+    expect(
+      compile("aws-load-balancer-controller", { clusterNames: ["x"] }, { ...CONTEXT, clusters: [] }).length,
+    ).toBeGreaterThan(0);
   });
 });

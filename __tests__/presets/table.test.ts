@@ -37,12 +37,20 @@ function presetTable(): string {
   ];
   for (const name of presetNames()) {
     const preset = PRESETS[name];
-    const schema = z.toJSONSchema(preset.inputs, { io: "input" }) as { properties?: Record<string, unknown>; required?: string[] };
+    const schema = z.toJSONSchema(preset.inputs, { io: "input" }) as {
+      properties?: Record<string, unknown>;
+      required?: string[];
+    };
     const required = new Set(schema.required ?? []);
-    let inputs = Object.keys(schema.properties ?? {}).map((input) => (required.has(input) ? `**${code(input)}**` : code(input)));
+    let inputs = Object.keys(schema.properties ?? {}).map((input) =>
+      required.has(input) ? `**${code(input)}**` : code(input),
+    );
     // Required as a pair: at least one of the two (a refinement the JSON Schema does not show).
-    if (name === "external-secrets") inputs = [`**${code("secretsManagerArns")}** or **${code("ssmParameterArns")}** (or both)`, ...inputs.slice(2)];
-    const sa = preset.defaultServiceAccount ? code(`${preset.defaultServiceAccount.namespace}/${preset.defaultServiceAccount.name}`) : "(the release's)";
+    if (name === "external-secrets")
+      inputs = [`**${code("secretsManagerArns")}** or **${code("ssmParameterArns")}** (or both)`, ...inputs.slice(2)];
+    const sa = preset.defaultServiceAccount
+      ? code(`${preset.defaultServiceAccount.namespace}/${preset.defaultServiceAccount.name}`)
+      : "(the release's)";
     const c = configs()[name];
     const scoped = preset.scopedBeyondAnchors?.length ? preset.scopedBeyondAnchors.map(code).join(", ") : "—";
     lines.push(

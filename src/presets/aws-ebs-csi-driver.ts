@@ -51,13 +51,19 @@ const inputs = presetInputs(PRESET, {
       context.addIssue({
         code: "custom",
         path: ["clusterNames"],
-        message: "clusterNames has no effect with scope: account (any cluster's volumes); remove it, or use scope: cluster",
+        message:
+          "clusterNames has no effect with scope: account (any cluster's volumes); remove it, or use scope: cluster",
       });
     }
   })
   .meta({
-    description: "Amazon EBS CSI driver controller (upstream v1.64.0 policies), by default limited to the volumes, snapshots and instances of the binding's clusters.",
-    examples: [{}, { kmsKeyArns: ["arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"] }, { scope: "account" }],
+    description:
+      "Amazon EBS CSI driver controller (upstream v1.64.0 policies), by default limited to the volumes, snapshots and instances of the binding's clusters.",
+    examples: [
+      {},
+      { kmsKeyArns: ["arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"] },
+      { scope: "account" },
+    ],
   });
 
 const DESCRIBE = [
@@ -71,9 +77,17 @@ const DESCRIBE = [
 ];
 
 /** The driver's own tag keys: it may never set or remove them on an existing volume. */
-const PROTECTED_TAG_KEYS = ["ebs.csi.aws.com/cluster", "ebs.csi.aws.com/cluster-name", "kubernetes.io/created-for/pvc/name"];
+const PROTECTED_TAG_KEYS = [
+  "ebs.csi.aws.com/cluster",
+  "ebs.csi.aws.com/cluster-name",
+  "kubernetes.io/created-for/pvc/name",
+];
 
-function clusterScoped(names: readonly string[], context: PresetContext, ownedTags: { name: string; sidSuffix: string }[]): PresetStatement[] {
+function clusterScoped(
+  names: readonly string[],
+  context: PresetContext,
+  ownedTags: { name: string; sidSuffix: string }[],
+): PresetStatement[] {
   const ec2 = (resource: string) => arn(context, "ec2", "*", "*", resource);
   const requested: Conditions = { StringEquals: { "aws:RequestTag/ebs.csi.aws.com/cluster-name": names } };
   const owned: Conditions = { StringEquals: { "aws:ResourceTag/ebs.csi.aws.com/cluster-name": names } };
@@ -83,20 +97,40 @@ function clusterScoped(names: readonly string[], context: PresetContext, ownedTa
     allow("CopyClusterVolumes", ["ec2:CopyVolumes"], [ec2("volume/vol-*")], owned),
     allow("CreateSnapshotsWithClusterTag", ["ec2:CreateSnapshot"], [ec2("snapshot/*")], requested),
     allow("CreateSnapshotsFromClusterVolumes", ["ec2:CreateSnapshot"], [ec2("volume/*")], owned),
-    allow("ManageClusterVolumes", ["ec2:ModifyVolume", "ec2:AttachVolume", "ec2:DetachVolume", "ec2:DeleteVolume"], [ec2("volume/*")], owned),
-    allow("CreateVolumesFromAndEnableFSROnClusterSnapshots", ["ec2:CreateVolume", "ec2:EnableFastSnapshotRestores"], [ec2("snapshot/*")], owned),
+    allow(
+      "ManageClusterVolumes",
+      ["ec2:ModifyVolume", "ec2:AttachVolume", "ec2:DetachVolume", "ec2:DeleteVolume"],
+      [ec2("volume/*")],
+      owned,
+    ),
+    allow(
+      "CreateVolumesFromAndEnableFSROnClusterSnapshots",
+      ["ec2:CreateVolume", "ec2:EnableFastSnapshotRestores"],
+      [ec2("snapshot/*")],
+      owned,
+    ),
     allow("AttachDetachVolumesToClusterInstance", ["ec2:AttachVolume", "ec2:DetachVolume"], [ec2("instance/*")], {
       StringEquals: { "aws:ResourceTag/eks:cluster-name": names },
     }),
     allow("AttachDetachVolumesToKarpenterInstance", ["ec2:AttachVolume", "ec2:DetachVolume"], [ec2("instance/*")], {
       StringEquals: { "aws:ResourceTag/eks:eks-cluster-name": names },
     }),
-    allow("AttachDetachVolumesToManuallyTaggedInstance", ["ec2:AttachVolume", "ec2:DetachVolume"], [ec2("instance/*")], owned),
+    allow(
+      "AttachDetachVolumesToManuallyTaggedInstance",
+      ["ec2:AttachVolume", "ec2:DetachVolume"],
+      [ec2("instance/*")],
+      owned,
+    ),
     // The tag key names the cluster: one statement per cluster.
     ...ownedTags.map((t) =>
-      allow(`AttachDetachVolumesToSelfManagedInstance${t.sidSuffix}`, ["ec2:AttachVolume", "ec2:DetachVolume"], [ec2("instance/*")], {
-        StringEquals: { [`aws:ResourceTag/kubernetes.io/cluster/${t.name}`]: "owned" },
-      }),
+      allow(
+        `AttachDetachVolumesToSelfManagedInstance${t.sidSuffix}`,
+        ["ec2:AttachVolume", "ec2:DetachVolume"],
+        [ec2("instance/*")],
+        {
+          StringEquals: { [`aws:ResourceTag/kubernetes.io/cluster/${t.name}`]: "owned" },
+        },
+      ),
     ),
     allow("DeleteAndLockClusterSnapshots", ["ec2:DeleteSnapshot", "ec2:LockSnapshot"], [ec2("snapshot/*")], owned),
     allow("TagResourcesOnCreation", ["ec2:CreateTags"], [ec2("volume/*"), ec2("snapshot/*")], {
@@ -122,9 +156,24 @@ function accountScoped(context: PresetContext): PresetStatement[] {
     allow("CopyCSIMigratedVolumes", ["ec2:CopyVolumes"], [ec2("volume/vol-*")], migrated),
     allow("CreateSnapshotsWithManagedTag", ["ec2:CreateSnapshot"], [ec2("snapshot/*")], requested),
     allow("CreateSnapshotsFromManagedVolumes", ["ec2:CreateSnapshot"], [ec2("volume/*")], managed),
-    allow("ManageManagedVolumes", ["ec2:ModifyVolume", "ec2:AttachVolume", "ec2:DetachVolume", "ec2:DeleteVolume"], [ec2("volume/*")], managed),
-    allow("ManageCSIMigratedVolumes", ["ec2:ModifyVolume", "ec2:AttachVolume", "ec2:DetachVolume", "ec2:DeleteVolume"], [ec2("volume/*")], migrated),
-    allow("CreateVolumesFromAndEnableFSROnManagedSnapshots", ["ec2:CreateVolume", "ec2:EnableFastSnapshotRestores"], [ec2("snapshot/*")], managed),
+    allow(
+      "ManageManagedVolumes",
+      ["ec2:ModifyVolume", "ec2:AttachVolume", "ec2:DetachVolume", "ec2:DeleteVolume"],
+      [ec2("volume/*")],
+      managed,
+    ),
+    allow(
+      "ManageCSIMigratedVolumes",
+      ["ec2:ModifyVolume", "ec2:AttachVolume", "ec2:DetachVolume", "ec2:DeleteVolume"],
+      [ec2("volume/*")],
+      migrated,
+    ),
+    allow(
+      "CreateVolumesFromAndEnableFSROnManagedSnapshots",
+      ["ec2:CreateVolume", "ec2:EnableFastSnapshotRestores"],
+      [ec2("snapshot/*")],
+      managed,
+    ),
     allow("AttachDetachVolumesToAnyInstance", ["ec2:AttachVolume", "ec2:DetachVolume"], [ec2("instance/*")]),
     allow("DeleteAndLockManagedSnapshots", ["ec2:DeleteSnapshot", "ec2:LockSnapshot"], [ec2("snapshot/*")], managed),
     allow("TagResourcesOnCreation", ["ec2:CreateTags"], [ec2("volume/*"), ec2("snapshot/*")], {
@@ -154,12 +203,18 @@ export const awsEbsCsiDriver: Preset<z.output<typeof inputs>> = {
     const statements =
       input.scope === "account"
         ? accountScoped(context)
-        : clusterScoped(clusterNamesOf(input.clusterNames, context, PRESET), context, clusterTargets(input.clusterNames, context, PRESET));
+        : clusterScoped(
+            clusterNamesOf(input.clusterNames, context, PRESET),
+            context,
+            clusterTargets(input.clusterNames, context, PRESET),
+          );
     if (input.kmsKeyArns) {
       statements.push(
         allow("UseKmsKeysOfVolumes", ["kms:Decrypt", "kms:GenerateDataKeyWithoutPlaintext"], input.kmsKeyArns),
         // EC2 creates the grant for the volume: never one for a principal of the pod's choosing.
-        allow("CreateKmsGrantsForVolumes", ["kms:CreateGrant"], input.kmsKeyArns, { Bool: { "kms:GrantIsForAWSResource": true } }),
+        allow("CreateKmsGrantsForVolumes", ["kms:CreateGrant"], input.kmsKeyArns, {
+          Bool: { "kms:GrantIsForAWSResource": true },
+        }),
       );
     }
     return statements;

@@ -28,10 +28,20 @@ const inputs = presetInputs(PRESET, {
     note: "Without it, any file system of the account.",
     default: "any file system",
   }),
-  s3Files: flag("Also grant the s3files:* twins of the EFS actions, for S3 Files file systems (upstream grants them).", true),
+  s3Files: flag(
+    "Also grant the s3files:* twins of the EFS actions, for S3 Files file systems (upstream grants them).",
+    true,
+  ),
 }).meta({
-  description: "Amazon EFS CSI driver controller (upstream v3.4.1 policy), access points limited to fileSystemArns when given.",
-  examples: [{}, { fileSystemArns: ["arn:aws:elasticfilesystem:eu-west-1:111122223333:file-system/fs-0123456789abcdef0"], s3Files: false }],
+  description:
+    "Amazon EFS CSI driver controller (upstream v3.4.1 policy), access points limited to fileSystemArns when given.",
+  examples: [
+    {},
+    {
+      fileSystemArns: ["arn:aws:elasticfilesystem:eu-west-1:111122223333:file-system/fs-0123456789abcdef0"],
+      s3Files: false,
+    },
+  ],
 });
 
 const REQUEST_TAGGED = { StringLike: { "aws:RequestTag/efs.csi.aws.com/cluster": "true" } };
@@ -63,25 +73,46 @@ export const awsEfsCsiDriver: Preset<z.output<typeof inputs>> = {
       ),
     ];
     if (input.fileSystemArns) {
-      statements.push(allow("CreateTaggedAccessPointsInFileSystems", ["elasticfilesystem:CreateAccessPoint"], input.fileSystemArns, REQUEST_TAGGED));
-      if (s3Files) statements.push(allow("CreateTaggedS3FilesAccessPoints", ["s3files:CreateAccessPoint"], ["*"], REQUEST_TAGGED));
+      statements.push(
+        allow(
+          "CreateTaggedAccessPointsInFileSystems",
+          ["elasticfilesystem:CreateAccessPoint"],
+          input.fileSystemArns,
+          REQUEST_TAGGED,
+        ),
+      );
+      if (s3Files)
+        statements.push(allow("CreateTaggedS3FilesAccessPoints", ["s3files:CreateAccessPoint"], ["*"], REQUEST_TAGGED));
     } else {
-      statements.push(allow("CreateTaggedAccessPoints", both("elasticfilesystem:CreateAccessPoint", "s3files:CreateAccessPoint"), ["*"], REQUEST_TAGGED));
+      statements.push(
+        allow(
+          "CreateTaggedAccessPoints",
+          both("elasticfilesystem:CreateAccessPoint", "s3files:CreateAccessPoint"),
+          ["*"],
+          REQUEST_TAGGED,
+        ),
+      );
     }
     statements.push(
       allow("TagDriverAccessPoints", both("elasticfilesystem:TagResource", "s3files:TagResource"), ["*"], {
         StringLike: { "aws:ResourceTag/efs.csi.aws.com/cluster": "true" },
       }),
-      allow("DeleteDriverAccessPoints", both("elasticfilesystem:DeleteAccessPoint", "s3files:DeleteAccessPoint"), ["*"], {
-        StringEquals: { "aws:ResourceTag/efs.csi.aws.com/cluster": "true" },
-      }),
+      allow(
+        "DeleteDriverAccessPoints",
+        both("elasticfilesystem:DeleteAccessPoint", "s3files:DeleteAccessPoint"),
+        ["*"],
+        {
+          StringEquals: { "aws:ResourceTag/efs.csi.aws.com/cluster": "true" },
+        },
+      ),
     );
     return statements;
   },
   waivers: [
     {
       rule: "IAM007",
-      reason: "access points are created at run time, so upstream scopes them by the driver's tag efs.csi.aws.com/cluster, not by ARN",
+      reason:
+        "access points are created at run time, so upstream scopes them by the driver's tag efs.csi.aws.com/cluster, not by ARN",
     },
   ],
 };

@@ -35,7 +35,8 @@ const inputs = presetInputs(PRESET, {
     preset: PRESET,
     field: "s3BucketArns",
     shape: S3_BUCKET,
-    purpose: "the S3 buckets used as data repositories (the s3ImportPath/s3ExportPath of StorageClasses), for s3:ListBucket",
+    purpose:
+      "the S3 buckets used as data repositories (the s3ImportPath/s3ExportPath of StorageClasses), for s3:ListBucket",
     example: "arn:aws:s3:::acme-lustre-data",
     note: "Without it, s3:ListBucket on * as upstream.",
     default: "*",
@@ -60,12 +61,29 @@ export const awsFsxCsiDriver: Preset<z.output<typeof inputs>> = {
       allow(
         "SetUpS3DataRepositoryServiceRole",
         ["iam:CreateServiceLinkedRole", "iam:AttachRolePolicy", "iam:PutRolePolicy"],
-        input.serviceRoleArns ?? [arn(context, "iam", "", context.accountId, `role/aws-service-role/${S3_DATA_SOURCE}/*`)],
+        input.serviceRoleArns ?? [
+          arn(context, "iam", "", context.accountId, `role/aws-service-role/${S3_DATA_SOURCE}/*`),
+        ],
       ),
-      allow("CreateFsxServiceLinkedRole", ["iam:CreateServiceLinkedRole"], [arn(context, "iam", "", context.accountId, "role/aws-service-role/fsx.amazonaws.com/*")], {
-        StringLike: { "iam:AWSServiceName": "fsx.amazonaws.com" },
-      }),
-      allow("ManageFileSystems", ["fsx:CreateFileSystem", "fsx:DeleteFileSystem", "fsx:DescribeFileSystems", "fsx:TagResource", "fsx:UpdateFileSystem"], ["*"]),
+      allow(
+        "CreateFsxServiceLinkedRole",
+        ["iam:CreateServiceLinkedRole"],
+        [arn(context, "iam", "", context.accountId, "role/aws-service-role/fsx.amazonaws.com/*")],
+        {
+          StringLike: { "iam:AWSServiceName": "fsx.amazonaws.com" },
+        },
+      ),
+      allow(
+        "ManageFileSystems",
+        [
+          "fsx:CreateFileSystem",
+          "fsx:DeleteFileSystem",
+          "fsx:DescribeFileSystems",
+          "fsx:TagResource",
+          "fsx:UpdateFileSystem",
+        ],
+        ["*"],
+      ),
       allow("ListDataRepositoryBuckets", ["s3:ListBucket"], input.s3BucketArns ?? ["*"]),
     ];
     return statements;
@@ -73,11 +91,13 @@ export const awsFsxCsiDriver: Preset<z.output<typeof inputs>> = {
   waivers: [
     {
       rule: "IAM003",
-      reason: "iam:AttachRolePolicy and iam:PutRolePolicy are limited to FSx's S3 data repository service-linked roles, which only FSx can assume",
+      reason:
+        "iam:AttachRolePolicy and iam:PutRolePolicy are limited to FSx's S3 data repository service-linked roles, which only FSx can assume",
     },
     {
       rule: "IAM007",
-      reason: "FSx file systems are created at run time and carry no cluster tag: upstream keeps the fsx actions (and s3:ListBucket without s3BucketArns) on *",
+      reason:
+        "FSx file systems are created at run time and carry no cluster tag: upstream keeps the fsx actions (and s3:ListBucket without s3BucketArns) on *",
     },
   ],
   scopedBeyondAnchors: ["iam:CreateServiceLinkedRole"],

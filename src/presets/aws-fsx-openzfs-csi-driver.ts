@@ -45,8 +45,14 @@ export const awsFsxOpenzfsCsiDriver: Preset<z.output<typeof inputs>> = {
   statements(input, context) {
     const fsxRoles = arn(context, "iam", "", context.accountId, "role/aws-service-role/fsx.amazonaws.com/*");
     return [
-      allow("SetUpFsxServiceRole", ["iam:CreateServiceLinkedRole", "iam:AttachRolePolicy", "iam:PutRolePolicy"], input.serviceRoleArns ?? [fsxRoles]),
-      allow("CreateFsxServiceLinkedRole", ["iam:CreateServiceLinkedRole"], [fsxRoles], { StringLike: { "iam:AWSServiceName": "fsx.amazonaws.com" } }),
+      allow(
+        "SetUpFsxServiceRole",
+        ["iam:CreateServiceLinkedRole", "iam:AttachRolePolicy", "iam:PutRolePolicy"],
+        input.serviceRoleArns ?? [fsxRoles],
+      ),
+      allow("CreateFsxServiceLinkedRole", ["iam:CreateServiceLinkedRole"], [fsxRoles], {
+        StringLike: { "iam:AWSServiceName": "fsx.amazonaws.com" },
+      }),
       allow(
         "ManageFileSystemsVolumesAndSnapshots",
         [
@@ -70,11 +76,13 @@ export const awsFsxOpenzfsCsiDriver: Preset<z.output<typeof inputs>> = {
   waivers: [
     {
       rule: "IAM003",
-      reason: "iam:AttachRolePolicy and iam:PutRolePolicy are limited to FSx's service-linked roles, which only FSx can assume",
+      reason:
+        "iam:AttachRolePolicy and iam:PutRolePolicy are limited to FSx's service-linked roles, which only FSx can assume",
     },
     {
       rule: "IAM007",
-      reason: "FSx file systems, volumes and snapshots are created at run time and carry no cluster tag: upstream keeps the fsx actions on *",
+      reason:
+        "FSx file systems, volumes and snapshots are created at run time and carry no cluster tag: upstream keeps the fsx actions on *",
     },
   ],
   scopedBeyondAnchors: ["iam:CreateServiceLinkedRole"],

@@ -100,21 +100,24 @@ export const VPC_LATTICE_ACTIONS: readonly string[] = [
 ];
 
 const inputs = presetInputs(PRESET, {}).meta({
-  description: "AWS Gateway API Controller for VPC Lattice (upstream v2.1.x recommended inline policy); upstream has no scoped variant.",
+  description:
+    "AWS Gateway API Controller for VPC Lattice (upstream v2.1.x recommended inline policy); upstream has no scoped variant.",
   examples: [{}],
 });
 
 export const awsGatewayController: Preset<z.output<typeof inputs>> = {
   name: PRESET,
   version: "v2.1.3",
-  upstream: "aws/aws-application-networking-k8s files/controller-installation/recommended-inline-policy.json @ 03d6abec (chart v2.1.3)",
+  upstream:
+    "aws/aws-application-networking-k8s files/controller-installation/recommended-inline-policy.json @ 03d6abec (chart v2.1.3)",
   description:
     "What the Gateway API Controller needs to run VPC Lattice service networks, services, listeners and target groups for Gateways and Routes, with access logs " +
     "and certificate discovery. All of VPC Lattice on *, as upstream: the controller creates what it manages at run time and upstream offers no narrower policy.",
   defaultServiceAccount: { namespace: "aws-application-networking-system", name: "gateway-api-controller" },
   inputs,
   statements(_input, context) {
-    const serviceLinkedRole = (service: string, name: string) => arn(context, "iam", "", context.accountId, `role/aws-service-role/${service}/${name}`);
+    const serviceLinkedRole = (service: string, name: string) =>
+      arn(context, "iam", "", context.accountId, `role/aws-service-role/${service}/${name}`);
     return [
       allow(
         "ManageVpcLatticeAndAccessLogs",
@@ -142,9 +145,14 @@ export const awsGatewayController: Preset<z.output<typeof inputs>> = {
         ],
         ["*"],
       ),
-      allow("CreateVpcLatticeServiceLinkedRole", ["iam:CreateServiceLinkedRole"], [serviceLinkedRole("vpc-lattice.amazonaws.com", "AWSServiceRoleForVpcLattice")], {
-        StringLike: { "iam:AWSServiceName": "vpc-lattice.amazonaws.com" },
-      }),
+      allow(
+        "CreateVpcLatticeServiceLinkedRole",
+        ["iam:CreateServiceLinkedRole"],
+        [serviceLinkedRole("vpc-lattice.amazonaws.com", "AWSServiceRoleForVpcLattice")],
+        {
+          StringLike: { "iam:AWSServiceName": "vpc-lattice.amazonaws.com" },
+        },
+      ),
       allow(
         "CreateLogDeliveryServiceLinkedRole",
         ["iam:CreateServiceLinkedRole"],

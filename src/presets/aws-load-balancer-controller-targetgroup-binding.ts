@@ -43,19 +43,24 @@ const inputs = presetInputs(PRESET, {
       context.addIssue({
         code: "custom",
         path: ["securityGroupArns"],
-        message: "securityGroupArns only scopes manageSecurityGroupRules; set manageSecurityGroupRules: true, or remove securityGroupArns",
+        message:
+          "securityGroupArns only scopes manageSecurityGroupRules; set manageSecurityGroupRules: true, or remove securityGroupArns",
       });
     }
   })
   .meta({
-    description: "AWS Load Balancer Controller registering targets in existing target groups only (upstream v3.5.0), writes limited to targetGroupArns.",
-    examples: [{ targetGroupArns: ["arn:aws:elasticloadbalancing:eu-west-1:111122223333:targetgroup/web/0123456789abcdef"] }],
+    description:
+      "AWS Load Balancer Controller registering targets in existing target groups only (upstream v3.5.0), writes limited to targetGroupArns.",
+    examples: [
+      { targetGroupArns: ["arn:aws:elasticloadbalancing:eu-west-1:111122223333:targetgroup/web/0123456789abcdef"] },
+    ],
   });
 
 export const awsLoadBalancerControllerTargetGroupBinding: Preset<z.output<typeof inputs>> = {
   name: PRESET,
   version: "v3.5.0",
-  upstream: "kubernetes-sigs/aws-load-balancer-controller docs/deploy/installation.md (TargetGroupBinding-only policy) @ v3.5.0 (11eb202c)",
+  upstream:
+    "kubernetes-sigs/aws-load-balancer-controller docs/deploy/installation.md (TargetGroupBinding-only policy) @ v3.5.0 (11eb202c)",
   description:
     "What the AWS Load Balancer Controller needs when it only binds pods to existing target groups: describe calls on *, target registration and target group " +
     "changes on targetGroupArns only. Security group ingress rules only with manageSecurityGroupRules (on securityGroupArns when given).",
@@ -66,7 +71,13 @@ export const awsLoadBalancerControllerTargetGroupBinding: Preset<z.output<typeof
     const statements = [
       allow(
         "DescribeTargetGroupsAndNetwork",
-        ["ec2:DescribeVpcs", "ec2:DescribeSecurityGroups", "ec2:DescribeInstances", "elasticloadbalancing:DescribeTargetGroups", "elasticloadbalancing:DescribeTargetHealth"],
+        [
+          "ec2:DescribeVpcs",
+          "ec2:DescribeSecurityGroups",
+          "ec2:DescribeInstances",
+          "elasticloadbalancing:DescribeTargetGroups",
+          "elasticloadbalancing:DescribeTargetHealth",
+        ],
         ["*"],
       ),
       allow(
@@ -84,16 +95,14 @@ export const awsLoadBalancerControllerTargetGroupBinding: Preset<z.output<typeof
       // A rule created with tags is authorized on the new security-group-rule too.
       const groups = input.securityGroupArns ?? [arn(context, "ec2", "*", "*", "security-group/*")];
       statements.push(
-        allow("ManageSecurityGroupIngress", ["ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress"], [
-          ...groups,
-          arn(context, "ec2", "*", "*", "security-group-rule/*"),
-        ]),
+        allow(
+          "ManageSecurityGroupIngress",
+          ["ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress"],
+          [...groups, arn(context, "ec2", "*", "*", "security-group-rule/*")],
+        ),
       );
     }
     return statements;
   },
-  scopedBeyondAnchors: [
-    "ec2:AuthorizeSecurityGroupIngress",
-    "ec2:RevokeSecurityGroupIngress",
-  ],
+  scopedBeyondAnchors: ["ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress"],
 };

@@ -24,9 +24,13 @@ const inputs = presetInputs("aws-load-balancer-controller", {
     "aws-load-balancer-controller (its --cluster-name / Helm clusterName)",
     "whose load balancers, target groups and security groups the controller may change: it tags what it creates with elbv2.k8s.aws/cluster = this name",
   ),
-  wafv2AclByName: flag("Allow wafv2:ListWebACLs, which the alb.ingress.kubernetes.io/wafv2-acl-name annotation needs to find a web ACL by name.", false),
+  wafv2AclByName: flag(
+    "Allow wafv2:ListWebACLs, which the alb.ingress.kubernetes.io/wafv2-acl-name annotation needs to find a web ACL by name.",
+    false,
+  ),
 }).meta({
-  description: "AWS Load Balancer Controller (upstream v3.5.0 policy), its writes limited to resources tagged for the binding's clusters.",
+  description:
+    "AWS Load Balancer Controller (upstream v3.5.0 policy), its writes limited to resources tagged for the binding's clusters.",
   examples: [{}, { wafv2AclByName: true }],
 });
 
@@ -45,7 +49,11 @@ export const awsLoadBalancerController: Preset<z.output<typeof inputs>> = {
     const ec2 = (resource: string) => arn(context, "ec2", "*", "*", resource);
     const elb = (resource: string) => arn(context, "elasticloadbalancing", "*", "*", resource);
     const securityGroups = [ec2("security-group/*")];
-    const loadBalancersAndTargetGroups = [elb("targetgroup/*/*"), elb("loadbalancer/net/*/*"), elb("loadbalancer/app/*/*")];
+    const loadBalancersAndTargetGroups = [
+      elb("targetgroup/*/*"),
+      elb("loadbalancer/net/*/*"),
+      elb("loadbalancer/app/*/*"),
+    ];
     const requestedForCluster = { [`aws:RequestTag/${CLUSTER_TAG}`]: names };
     const ownedByCluster = { StringEquals: { [`aws:ResourceTag/${CLUSTER_TAG}`]: names } };
     // A request that does not set the cluster tag: it cannot move a resource to another cluster.
@@ -54,7 +62,15 @@ export const awsLoadBalancerController: Preset<z.output<typeof inputs>> = {
       allow(
         "CreateElbServiceLinkedRole",
         ["iam:CreateServiceLinkedRole"],
-        [arn(context, "iam", "", context.accountId, "role/aws-service-role/elasticloadbalancing.amazonaws.com/AWSServiceRoleForElasticLoadBalancing")],
+        [
+          arn(
+            context,
+            "iam",
+            "",
+            context.accountId,
+            "role/aws-service-role/elasticloadbalancing.amazonaws.com/AWSServiceRoleForElasticLoadBalancing",
+          ),
+        ],
         { StringEquals: { "iam:AWSServiceName": "elasticloadbalancing.amazonaws.com" } },
       ),
       allow(
@@ -117,7 +133,11 @@ export const awsLoadBalancerController: Preset<z.output<typeof inputs>> = {
         ["*"],
       ),
       // The controller opens the nodes' security groups to its load balancers: those are not its own.
-      allow("ManageNodeSecurityGroupIngress", ["ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress"], ["*"]),
+      allow(
+        "ManageNodeSecurityGroupIngress",
+        ["ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress"],
+        ["*"],
+      ),
       allow("CreateSecurityGroups", ["ec2:CreateSecurityGroup"], ["*"]),
       allow("TagSecurityGroupsOnCreation", ["ec2:CreateTags"], securityGroups, {
         StringEquals: { "ec2:CreateAction": "CreateSecurityGroup", ...requestedForCluster },
@@ -126,23 +146,48 @@ export const awsLoadBalancerController: Preset<z.output<typeof inputs>> = {
         Null: notRetagging,
         ...ownedByCluster,
       }),
-      allow("ManageClusterSecurityGroups", ["ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress", "ec2:DeleteSecurityGroup"], ["*"], ownedByCluster),
-      allow("CreateLoadBalancersAndTargetGroups", ["elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:CreateTargetGroup"], ["*"], {
-        StringEquals: requestedForCluster,
-      }),
+      allow(
+        "ManageClusterSecurityGroups",
+        ["ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress", "ec2:DeleteSecurityGroup"],
+        ["*"],
+        ownedByCluster,
+      ),
+      allow(
+        "CreateLoadBalancersAndTargetGroups",
+        ["elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:CreateTargetGroup"],
+        ["*"],
+        {
+          StringEquals: requestedForCluster,
+        },
+      ),
       allow(
         "ManageListenersAndRules",
-        ["elasticloadbalancing:CreateListener", "elasticloadbalancing:DeleteListener", "elasticloadbalancing:CreateRule", "elasticloadbalancing:DeleteRule"],
+        [
+          "elasticloadbalancing:CreateListener",
+          "elasticloadbalancing:DeleteListener",
+          "elasticloadbalancing:CreateRule",
+          "elasticloadbalancing:DeleteRule",
+        ],
         ["*"],
       ),
-      allow("TagClusterLoadBalancersAndTargetGroups", ["elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags"], loadBalancersAndTargetGroups, {
-        Null: notRetagging,
-        ...ownedByCluster,
-      }),
+      allow(
+        "TagClusterLoadBalancersAndTargetGroups",
+        ["elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags"],
+        loadBalancersAndTargetGroups,
+        {
+          Null: notRetagging,
+          ...ownedByCluster,
+        },
+      ),
       allow(
         "TagListenersAndRules",
         ["elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags"],
-        [elb("listener/net/*/*/*"), elb("listener/app/*/*/*"), elb("listener-rule/net/*/*/*"), elb("listener-rule/app/*/*/*")],
+        [
+          elb("listener/net/*/*/*"),
+          elb("listener/app/*/*/*"),
+          elb("listener-rule/net/*/*/*"),
+          elb("listener-rule/app/*/*/*"),
+        ],
       ),
       allow(
         "ManageClusterLoadBalancersAndTargetGroups",
@@ -162,11 +207,23 @@ export const awsLoadBalancerController: Preset<z.output<typeof inputs>> = {
         ["*"],
         ownedByCluster,
       ),
-      allow("TagLoadBalancersAndTargetGroupsOnCreation", ["elasticloadbalancing:AddTags"], loadBalancersAndTargetGroups, {
-        StringEquals: { "elasticloadbalancing:CreateAction": ["CreateTargetGroup", "CreateLoadBalancer"], ...requestedForCluster },
-      }),
+      allow(
+        "TagLoadBalancersAndTargetGroupsOnCreation",
+        ["elasticloadbalancing:AddTags"],
+        loadBalancersAndTargetGroups,
+        {
+          StringEquals: {
+            "elasticloadbalancing:CreateAction": ["CreateTargetGroup", "CreateLoadBalancer"],
+            ...requestedForCluster,
+          },
+        },
+      ),
       // TargetGroupBindings may point at target groups made elsewhere (untagged): upstream keeps these on every target group.
-      allow("RegisterTargets", ["elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets"], [elb("targetgroup/*/*")]),
+      allow(
+        "RegisterTargets",
+        ["elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets"],
+        [elb("targetgroup/*/*")],
+      ),
       allow(
         "ModifyListenersAndRules",
         [

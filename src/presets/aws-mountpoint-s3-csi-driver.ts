@@ -12,7 +12,16 @@
  * narrows object access to prefixes; it defaults to every object of bucketArns.
  */
 import type { z } from "zod";
-import { flag, KMS_KEY, optionalArns, presetInputs, requiredArns, S3_BUCKET, S3_DIRECTORY_BUCKET, S3_OBJECTS } from "./inputs";
+import {
+  flag,
+  KMS_KEY,
+  optionalArns,
+  presetInputs,
+  requiredArns,
+  S3_BUCKET,
+  S3_DIRECTORY_BUCKET,
+  S3_OBJECTS,
+} from "./inputs";
 import type { Preset, PresetStatement } from "./preset";
 import { allow } from "./statements";
 
@@ -36,7 +45,10 @@ const inputs = presetInputs(PRESET, {
     default: "<each of bucketArns>/*",
   }),
   readOnly: flag("Mounts are read-only (mount option read-only): no s3:PutObject or s3:AbortMultipartUpload.", false),
-  allowDelete: flag("Mounts may delete files (mount option allow-delete): adds s3:DeleteObject, with readOnly too.", false),
+  allowDelete: flag(
+    "Mounts may delete files (mount option allow-delete): adds s3:DeleteObject, with readOnly too.",
+    false,
+  ),
   kmsKeyArns: optionalArns({
     preset: PRESET,
     field: "kmsKeyArns",
@@ -52,20 +64,27 @@ const inputs = presetInputs(PRESET, {
     example: "arn:aws:s3express:eu-west-1:111122223333:bucket/acme-scratch--euw1-az1--x-s3",
   }),
 }).meta({
-  description: "Mountpoint for Amazon S3 CSI driver (upstream mountpoint-s3 CONFIGURATION.md), limited to bucketArns and objectArns.",
+  description:
+    "Mountpoint for Amazon S3 CSI driver (upstream mountpoint-s3 CONFIGURATION.md), limited to bucketArns and objectArns.",
   examples: [{ bucketArns: ["arn:aws:s3:::acme-datasets"], readOnly: true }],
 });
 
 export const awsMountpointS3CsiDriver: Preset<z.output<typeof inputs>> = {
   name: PRESET,
   version: "v2.7.0",
-  upstream: "awslabs/mountpoint-s3 doc/CONFIGURATION.md (IAM permissions) @ 0398a86e; awslabs/mountpoint-s3-csi-driver @ 57c6bedb (v2.7.0)",
+  upstream:
+    "awslabs/mountpoint-s3 doc/CONFIGURATION.md (IAM permissions) @ 0398a86e; awslabs/mountpoint-s3-csi-driver @ 57c6bedb (v2.7.0)",
   description:
     "What Mountpoint for Amazon S3 needs to mount buckets: list bucketArns, read the objects (objectArns, else every object of bucketArns), write them unless readOnly, " +
     "delete them only with allowDelete; decrypt/encrypt with kmsKeyArns; sessions on directoryBucketArns.",
   defaultServiceAccount: { namespace: "kube-system", name: "s3-csi-driver-sa" },
   inputs,
-  arnInputs: { bucketArns: S3_BUCKET, objectArns: S3_OBJECTS, kmsKeyArns: KMS_KEY, directoryBucketArns: S3_DIRECTORY_BUCKET },
+  arnInputs: {
+    bucketArns: S3_BUCKET,
+    objectArns: S3_OBJECTS,
+    kmsKeyArns: KMS_KEY,
+    directoryBucketArns: S3_DIRECTORY_BUCKET,
+  },
   statements(input) {
     const readOnly = input.readOnly ?? false;
     const objects = input.objectArns ?? input.bucketArns.map((bucket) => (bucket === "*" ? "*" : `${bucket}/*`));
@@ -80,7 +99,9 @@ export const awsMountpointS3CsiDriver: Preset<z.output<typeof inputs>> = {
     ];
     if (input.kmsKeyArns) {
       // Reading SSE-KMS objects decrypts; writing them (multipart too) needs data keys.
-      statements.push(allow("UseBucketKmsKeys", ["kms:Decrypt", ...(readOnly ? [] : ["kms:GenerateDataKey"])], input.kmsKeyArns));
+      statements.push(
+        allow("UseBucketKmsKeys", ["kms:Decrypt", ...(readOnly ? [] : ["kms:GenerateDataKey"])], input.kmsKeyArns),
+      );
     }
     if (input.directoryBucketArns) {
       statements.push(

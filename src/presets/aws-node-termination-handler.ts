@@ -30,14 +30,16 @@ const inputs = presetInputs(PRESET, {
     "whose Auto Scaling groups (tagged kubernetes.io/cluster/<name>) NTH may complete lifecycle actions in",
   ),
 }).meta({
-  description: "AWS Node Termination Handler, queue processor (upstream v1.25.6 README), limited to queueArns and the clusters' Auto Scaling groups.",
+  description:
+    "AWS Node Termination Handler, queue processor (upstream v1.25.6 README), limited to queueArns and the clusters' Auto Scaling groups.",
   examples: [{ queueArns: ["arn:aws:sqs:eu-west-1:111122223333:prod-eu-1-nth"] }],
 });
 
 export const awsNodeTerminationHandler: Preset<z.output<typeof inputs>> = {
   name: PRESET,
   version: "v1.25.6",
-  upstream: "aws/aws-node-termination-handler README.md (IAM Policy for aws-node-termination-handler Deployment) @ 62a8761d (v1.25.6)",
+  upstream:
+    "aws/aws-node-termination-handler README.md (IAM Policy for aws-node-termination-handler Deployment) @ 62a8761d (v1.25.6)",
   description:
     "What NTH in queue processor mode needs: read and delete messages of queueArns, describe instances and Auto Scaling groups (actions that only take *), " +
     "and complete lifecycle actions only in the Auto Scaling groups tagged kubernetes.io/cluster/<name> for clusterNames.",
@@ -46,7 +48,11 @@ export const awsNodeTerminationHandler: Preset<z.output<typeof inputs>> = {
   arnInputs: { queueArns: SQS_QUEUE },
   statements(input, context) {
     return [
-      allow("DescribeInstancesAndGroups", ["autoscaling:DescribeAutoScalingInstances", "autoscaling:DescribeTags", "ec2:DescribeInstances"], ["*"]),
+      allow(
+        "DescribeInstancesAndGroups",
+        ["autoscaling:DescribeAutoScalingInstances", "autoscaling:DescribeTags", "ec2:DescribeInstances"],
+        ["*"],
+      ),
       // The tag key names the cluster: one statement per cluster.
       ...clusterTargets(input.clusterNames, context, PRESET).map((t) =>
         allow(

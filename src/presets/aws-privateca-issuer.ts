@@ -23,14 +23,21 @@ const inputs = presetInputs(PRESET, {
   }),
 }).meta({
   description: "AWS Private CA Issuer (upstream v1.9.0 README), limited to certificateAuthorityArns.",
-  examples: [{ certificateAuthorityArns: ["arn:aws:acm-pca:eu-west-1:111122223333:certificate-authority/12345678-1234-1234-1234-123456789012"] }],
+  examples: [
+    {
+      certificateAuthorityArns: [
+        "arn:aws:acm-pca:eu-west-1:111122223333:certificate-authority/12345678-1234-1234-1234-123456789012",
+      ],
+    },
+  ],
 });
 
 export const awsPrivatecaIssuer: Preset<z.output<typeof inputs>> = {
   name: PRESET,
   version: "v1.9.0",
   upstream: "cert-manager/aws-privateca-issuer README.md (Configuration) @ cc32c134 (v1.9.0)",
-  description: "What the AWS Private CA Issuer needs to sign certificates: describe, issue from and fetch certificates of certificateAuthorityArns only.",
+  description:
+    "What the AWS Private CA Issuer needs to sign certificates: describe, issue from and fetch certificates of certificateAuthorityArns only.",
   defaultServiceAccount: { namespace: "aws-privateca-issuer", name: "aws-privateca-issuer" },
   inputs,
   arnInputs: { certificateAuthorityArns: PRIVATE_CA },

@@ -26,9 +26,20 @@ const ENI_CLUSTER_TAG = "cluster.k8s.amazonaws.com/name";
 const VPC_ID = /^vpc-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 
 const inputs = presetInputs(PRESET, {
-  clusterNames: clusterNamesInput("the VPC CNI (its CLUSTER_NAME env)", `whose network interfaces (tagged ${ENI_CLUSTER_TAG}) and instances aws-node may change`),
-  ipFamily: choice(["ipv4", "ipv6", "dual"], "The cluster's IP family: ipv4 (secondary IPs and ENIs), ipv6 (prefixes on the primary ENI), or dual (both sets).", "ipv4", "ipv6"),
-  networkPolicyLogs: flag("The network policy agent sends policy decision logs to CloudWatch (enable-cloudwatch-logs): log group /aws/eks/<cluster>/cluster.", false),
+  clusterNames: clusterNamesInput(
+    "the VPC CNI (its CLUSTER_NAME env)",
+    `whose network interfaces (tagged ${ENI_CLUSTER_TAG}) and instances aws-node may change`,
+  ),
+  ipFamily: choice(
+    ["ipv4", "ipv6", "dual"],
+    "The cluster's IP family: ipv4 (secondary IPs and ENIs), ipv6 (prefixes on the primary ENI), or dual (both sets).",
+    "ipv4",
+    "ipv6",
+  ),
+  networkPolicyLogs: flag(
+    "The network policy agent sends policy decision logs to CloudWatch (enable-cloudwatch-logs): log group /aws/eks/<cluster>/cluster.",
+    false,
+  ),
   scope: choice(
     ["cluster", "account"],
     `cluster: ENI writes only on ENIs tagged ${ENI_CLUSTER_TAG} with one of clusterNames and the clusters' instances (upstream's scope-down policy; needs CLUSTER_NAME set on aws-node). account: upstream's generic policy, any ENI and instance.`,
@@ -36,13 +47,19 @@ const inputs = presetInputs(PRESET, {
     "account",
   ),
   vpcIds: z
-    .array(z.string({ error: "vpcIds lists VPC ids, as strings" }).regex(VPC_ID, { error: "is not a VPC id (vpc- and 8 or 17 hex digits)" }), {
-      error: "vpcIds must be a list of VPC ids",
-    })
+    .array(
+      z
+        .string({ error: "vpcIds lists VPC ids, as strings" })
+        .regex(VPC_ID, { error: "is not a VPC id (vpc- and 8 or 17 hex digits)" }),
+      {
+        error: "vpcIds must be a list of VPC ids",
+      },
+    )
     .min(1, { error: "vpcIds must list at least one VPC id" })
     .optional()
     .meta({
-      description: "With scope: cluster, the VPCs of the clusters: ENIs are created only in their subnets and security groups (upstream's ec2:Vpc condition).",
+      description:
+        "With scope: cluster, the VPCs of the clusters: ENIs are created only in their subnets and security groups (upstream's ec2:Vpc condition).",
       default: "any VPC",
       examples: [["vpc-0123456789abcdef0"]],
     }),
@@ -50,12 +67,18 @@ const inputs = presetInputs(PRESET, {
   .superRefine((value, context) => {
     if (value.scope === "account") {
       for (const field of ["clusterNames", "vpcIds"] as const) {
-        if (value[field]) context.addIssue({ code: "custom", path: [field], message: `${field} has no effect with scope: account; remove it, or use scope: cluster` });
+        if (value[field])
+          context.addIssue({
+            code: "custom",
+            path: [field],
+            message: `${field} has no effect with scope: account; remove it, or use scope: cluster`,
+          });
       }
     }
   })
   .meta({
-    description: "Amazon VPC CNI (upstream docs/iam-policy.md), by default its scope-down policy for the binding's clusters.",
+    description:
+      "Amazon VPC CNI (upstream docs/iam-policy.md), by default its scope-down policy for the binding's clusters.",
     examples: [{}, { ipFamily: "ipv6" }, { vpcIds: ["vpc-0123456789abcdef0"], networkPolicyLogs: true }],
   });
 
@@ -92,11 +115,22 @@ function clusterScoped(input: Inputs, context: PresetContext): PresetStatement[]
     allow("TagNetworkInterfaces", ["ec2:CreateTags"], [ec2("network-interface/*")]),
   ];
   const eniWrites = [
-    ...(ipv4 ? ["ec2:DeleteNetworkInterface", "ec2:UnassignPrivateIpAddresses", "ec2:AssignPrivateIpAddresses", "ec2:AttachNetworkInterface", "ec2:DetachNetworkInterface", "ec2:ModifyNetworkInterfaceAttribute"] : []),
+    ...(ipv4
+      ? [
+          "ec2:DeleteNetworkInterface",
+          "ec2:UnassignPrivateIpAddresses",
+          "ec2:AssignPrivateIpAddresses",
+          "ec2:AttachNetworkInterface",
+          "ec2:DetachNetworkInterface",
+          "ec2:ModifyNetworkInterfaceAttribute",
+        ]
+      : []),
     ...(ipv6 ? ["ec2:AssignIpv6Addresses"] : []),
   ];
   statements.push(
-    allow("ManageClusterNetworkInterfaces", eniWrites, [ec2("network-interface/*")], { StringEquals: { [`aws:ResourceTag/${ENI_CLUSTER_TAG}`]: names } }),
+    allow("ManageClusterNetworkInterfaces", eniWrites, [ec2("network-interface/*")], {
+      StringEquals: { [`aws:ResourceTag/${ENI_CLUSTER_TAG}`]: names },
+    }),
   );
   if (ipv4) {
     const vpcs = input.vpcIds ? sortedUnique(input.vpcIds) : undefined;
@@ -110,12 +144,22 @@ function clusterScoped(input: Inputs, context: PresetContext): PresetStatement[]
         [ec2("subnet/*"), ec2("security-group/*")],
         vpcs ? { ArnEquals: { "ec2:Vpc": vpcs.map((id) => ec2(`vpc/${id}`)) } } : undefined,
       ),
-      allow("AttachToClusterInstances", ["ec2:AttachNetworkInterface", "ec2:DetachNetworkInterface", "ec2:ModifyNetworkInterfaceAttribute"], [ec2("instance/*")], {
-        StringEquals: { "aws:ResourceTag/eks:cluster-name": names },
-      }),
-      allow("AttachToKarpenterInstances", ["ec2:AttachNetworkInterface", "ec2:DetachNetworkInterface", "ec2:ModifyNetworkInterfaceAttribute"], [ec2("instance/*")], {
-        StringEquals: { "aws:ResourceTag/eks:eks-cluster-name": names },
-      }),
+      allow(
+        "AttachToClusterInstances",
+        ["ec2:AttachNetworkInterface", "ec2:DetachNetworkInterface", "ec2:ModifyNetworkInterfaceAttribute"],
+        [ec2("instance/*")],
+        {
+          StringEquals: { "aws:ResourceTag/eks:cluster-name": names },
+        },
+      ),
+      allow(
+        "AttachToKarpenterInstances",
+        ["ec2:AttachNetworkInterface", "ec2:DetachNetworkInterface", "ec2:ModifyNetworkInterfaceAttribute"],
+        [ec2("instance/*")],
+        {
+          StringEquals: { "aws:ResourceTag/eks:eks-cluster-name": names },
+        },
+      ),
       // The tag key names the cluster: one statement per cluster.
       ...clusterTargets(input.clusterNames, context, PRESET).map((t) =>
         allow(
@@ -133,7 +177,10 @@ function clusterScoped(input: Inputs, context: PresetContext): PresetStatement[]
 
 function accountScoped(input: Inputs, context: PresetContext): PresetStatement[] {
   const family = input.ipFamily ?? "ipv4";
-  const writes = [...(family !== "ipv6" ? IPV4_ENI_WRITES : []), ...(family !== "ipv4" ? ["ec2:AssignIpv6Addresses"] : [])];
+  const writes = [
+    ...(family !== "ipv6" ? IPV4_ENI_WRITES : []),
+    ...(family !== "ipv4" ? ["ec2:AssignIpv6Addresses"] : []),
+  ];
   return [
     allow("ManageNetworkInterfaces", [...DESCRIBE, ...writes], ["*"]),
     allow("TagNetworkInterfaces", ["ec2:CreateTags"], [arn(context, "ec2", "*", "*", "network-interface/*")]),
@@ -143,7 +190,8 @@ function accountScoped(input: Inputs, context: PresetContext): PresetStatement[]
 export const awsVpcCni: Preset<Inputs> = {
   name: PRESET,
   version: "v1.23.1",
-  upstream: "aws/amazon-vpc-cni-k8s docs/iam-policy.md @ b5218838 (v1.23.1); aws/aws-network-policy-agent README.md @ c8619c05",
+  upstream:
+    "aws/amazon-vpc-cni-k8s docs/iam-policy.md @ b5218838 (v1.23.1); aws/aws-network-policy-agent README.md @ c8619c05",
   description:
     "What aws-node needs to give pods VPC addresses. By default (scope: cluster) ENIs are created only with the tag cluster.k8s.amazonaws.com/name = one of " +
     "clusterNames (aws-node must run with CLUSTER_NAME set to the EKS name), only such ENIs are changed or deleted, and only the clusters' instances get ENIs " +
@@ -169,7 +217,8 @@ export const awsVpcCni: Preset<Inputs> = {
   waivers: [
     {
       rule: "IAM007",
-      reason: "with scope: account, upstream's generic policy (AmazonEKS_CNI_Policy) grants the ENI actions on *; scope: cluster limits them by the CNI's cluster tag",
+      reason:
+        "with scope: account, upstream's generic policy (AmazonEKS_CNI_Policy) grants the ENI actions on *; scope: cluster limits them by the CNI's cluster tag",
     },
   ],
   scopedBeyondAnchors: [

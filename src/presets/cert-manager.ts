@@ -24,7 +24,8 @@ const inputs = presetInputs("cert-manager", {
     example: "arn:aws:route53:::hostedzone/Z0123456789ABCDEFGHIJ",
   }),
 }).meta({
-  description: "cert-manager DNS-01 on Route 53 (upstream cert-manager.io route53 docs): TXT records only, in hostedZoneArns only.",
+  description:
+    "cert-manager DNS-01 on Route 53 (upstream cert-manager.io route53 docs): TXT records only, in hostedZoneArns only.",
   examples: [{ hostedZoneArns: ["arn:aws:route53:::hostedzone/Z0123456789ABCDEFGHIJ"] }],
 });
 

@@ -34,7 +34,8 @@ const inputs = presetInputs(PRESET, {
     preset: PRESET,
     field: "autoScalingGroupArns",
     shape: AUTO_SCALING_GROUP,
-    purpose: "the Auto Scaling groups cluster-autoscaler may resize and terminate instances in (for --nodes, or to name them exactly)",
+    purpose:
+      "the Auto Scaling groups cluster-autoscaler may resize and terminate instances in (for --nodes, or to name them exactly)",
     example: "arn:aws:autoscaling:eu-west-1:111122223333:autoScalingGroup:*:autoScalingGroupName/prod-eu-1-workers",
     note: "Without it, the groups tagged for clusterNames (asgClusterTag).",
     default: "the Auto Scaling groups tagged for clusterNames",
@@ -51,19 +52,29 @@ const inputs = presetInputs(PRESET, {
       context.addIssue({
         code: "custom",
         path: ["asgClusterTag"],
-        message: "asgClusterTag picks the groups by tag; with autoScalingGroupArns the groups are named instead: give one or the other",
+        message:
+          "asgClusterTag picks the groups by tag; with autoScalingGroupArns the groups are named instead: give one or the other",
       });
     }
   })
   .meta({
-    description: "Cluster Autoscaler (upstream full-features policy), resizing only the Auto Scaling groups of the binding's clusters.",
-    examples: [{}, { autoScalingGroupArns: ["arn:aws:autoscaling:eu-west-1:111122223333:autoScalingGroup:*:autoScalingGroupName/prod-eu-1-workers"] }],
+    description:
+      "Cluster Autoscaler (upstream full-features policy), resizing only the Auto Scaling groups of the binding's clusters.",
+    examples: [
+      {},
+      {
+        autoScalingGroupArns: [
+          "arn:aws:autoscaling:eu-west-1:111122223333:autoScalingGroup:*:autoScalingGroupName/prod-eu-1-workers",
+        ],
+      },
+    ],
   });
 
 export const clusterAutoscaler: Preset<z.output<typeof inputs>> = {
   name: PRESET,
   version: "chart 9.59.0 (app 1.35.0)",
-  upstream: "kubernetes/autoscaler cluster-autoscaler/cloudprovider/aws/README.md (Full Cluster Autoscaler Features Policy) @ 55c37cd5",
+  upstream:
+    "kubernetes/autoscaler cluster-autoscaler/cloudprovider/aws/README.md (Full Cluster Autoscaler Features Policy) @ 55c37cd5",
   description:
     "What Cluster Autoscaler needs to scale Auto Scaling groups: describe calls on *, node group descriptions of clusterNames only, and resizing/terminating " +
     "only in the Auto Scaling groups tagged for clusterNames (or named in autoScalingGroupArns).",
@@ -100,7 +111,9 @@ export const clusterAutoscaler: Preset<z.output<typeof inputs>> = {
       const tag = input.asgClusterTag ?? "either";
       for (const target of targets) {
         // The tag key names the cluster, so each cluster (and each tag) needs its own statement: keys in one block are ANDed.
-        const groups = [arn(context, "autoscaling", target.region, target.accountId, "autoScalingGroup:*:autoScalingGroupName/*")];
+        const groups = [
+          arn(context, "autoscaling", target.region, target.accountId, "autoScalingGroup:*:autoScalingGroupName/*"),
+        ];
         if (tag !== OWNED_TAG) {
           statements.push(
             allow(`ScaleDiscoveredGroupsOf${target.sidSuffix}`, writes, groups, {
@@ -119,5 +132,9 @@ export const clusterAutoscaler: Preset<z.output<typeof inputs>> = {
     }
     return statements;
   },
-  scopedBeyondAnchors: ["autoscaling:SetDesiredCapacity", "autoscaling:TerminateInstanceInAutoScalingGroup", "eks:DescribeNodegroup"],
+  scopedBeyondAnchors: [
+    "autoscaling:SetDesiredCapacity",
+    "autoscaling:TerminateInstanceInAutoScalingGroup",
+    "eks:DescribeNodegroup",
+  ],
 };

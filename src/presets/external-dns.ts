@@ -47,5 +47,9 @@ export const externalDns: Preset<z.output<typeof inputs>> = {
       allow("ListHostedZones", ["route53:ListHostedZones"], ["*"]),
     ];
   },
-  scopedBeyondAnchors: ["route53:ChangeResourceRecordSets", "route53:ListResourceRecordSets", "route53:ListTagsForResources"],
+  scopedBeyondAnchors: [
+    "route53:ChangeResourceRecordSets",
+    "route53:ListResourceRecordSets",
+    "route53:ListTagsForResources",
+  ],
 };

@@ -63,14 +63,16 @@ const inputs = presetInputs(PRESET, {
     }
   })
   .meta({
-    description: "External Secrets Operator for Secrets Manager and Parameter Store (upstream v2.9.0 docs), limited to the given secrets, parameters and keys.",
+    description:
+      "External Secrets Operator for Secrets Manager and Parameter Store (upstream v2.9.0 docs), limited to the given secrets, parameters and keys.",
     examples: [{ secretsManagerArns: ["arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/billing/*"] }],
   });
 
 export const externalSecrets: Preset<z.output<typeof inputs>> = {
   name: PRESET,
   version: "v2.9.0",
-  upstream: "external-secrets/external-secrets docs/provider/aws-secrets-manager.md, docs/provider/aws-parameter-store.md @ cc5bfbc2 (v2.9.0)",
+  upstream:
+    "external-secrets/external-secrets docs/provider/aws-secrets-manager.md, docs/provider/aws-parameter-store.md @ cc5bfbc2 (v2.9.0)",
   description:
     "What the External Secrets Operator needs to read secretsManagerArns and ssmParameterArns (and list/find them: actions that only take *), decrypt with " +
     "kmsKeyArns, and with pushSecrets write them back, deleting only what it tagged managed-by = external-secrets.",
@@ -88,7 +90,12 @@ export const externalSecrets: Preset<z.output<typeof inputs>> = {
         allow("ListSecrets", ["secretsmanager:ListSecrets", "secretsmanager:BatchGetSecretValue"], ["*"]),
         allow(
           "ReadSecrets",
-          ["secretsmanager:GetResourcePolicy", "secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret", "secretsmanager:ListSecretVersionIds"],
+          [
+            "secretsmanager:GetResourcePolicy",
+            "secretsmanager:GetSecretValue",
+            "secretsmanager:DescribeSecret",
+            "secretsmanager:ListSecretVersionIds",
+          ],
           secrets,
         ),
       );
@@ -120,7 +127,11 @@ export const externalSecrets: Preset<z.output<typeof inputs>> = {
       );
       if (push) {
         statements.push(
-          allow("PushParameters", ["ssm:PutParameter", "ssm:AddTagsToResource", "ssm:ListTagsForResource", "ssm:RemoveTagsFromResource"], parameters),
+          allow(
+            "PushParameters",
+            ["ssm:PutParameter", "ssm:AddTagsToResource", "ssm:ListTagsForResource", "ssm:RemoveTagsFromResource"],
+            parameters,
+          ),
           allow("DeletePushedParameters", ["ssm:DeleteParameter"], parameters, MANAGED_BY),
         );
       }
@@ -135,7 +146,8 @@ export const externalSecrets: Preset<z.output<typeof inputs>> = {
   waivers: [
     {
       rule: "IAM010",
-      reason: "secretsmanager:BatchGetSecretValue only takes *; Secrets Manager still checks secretsmanager:GetSecretValue on each secret, which is limited to secretsManagerArns",
+      reason:
+        "secretsmanager:BatchGetSecretValue only takes *; Secrets Manager still checks secretsmanager:GetSecretValue on each secret, which is limited to secretsManagerArns",
     },
   ],
   scopedBeyondAnchors: ["kms:Decrypt"],

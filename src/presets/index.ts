@@ -27,7 +27,17 @@ import type { Preset, PresetContext, PresetStatement } from "./preset";
 import { compare, normalize } from "./statements";
 import { velero } from "./velero";
 
-export type { ArnInputShape, Conditions, Partition, Preset, PresetCluster, PresetContext, PresetStatement, StatementShape, Waiver } from "./preset";
+export type {
+  ArnInputShape,
+  Conditions,
+  Partition,
+  Preset,
+  PresetCluster,
+  PresetContext,
+  PresetStatement,
+  StatementShape,
+  Waiver,
+} from "./preset";
 
 const ALL: readonly Preset[] = [
   amazonCloudwatchObservability,
@@ -90,7 +100,10 @@ export function presetsSchema() {
     });
   }
   for (const [name, message] of Object.entries(REFUSED_PRESETS)) {
-    shape[name] = z.never({ error: message }).optional().meta({ description: `Refused. ${message}.`, examples: [{}] });
+    shape[name] = z
+      .never({ error: message })
+      .optional()
+      .meta({ description: `Refused. ${message}.`, examples: [{}] });
   }
   return z
     .strictObject(shape, {
@@ -102,7 +115,8 @@ export function presetsSchema() {
             : undefined,
     })
     .meta({
-      description: "Well-known add-on policies by name, each with its inputs, compiled into a policy of its own per preset.",
+      description:
+        "Well-known add-on policies by name, each with its inputs, compiled into a policy of its own per preset.",
       examples: [{ "external-dns": { hostedZoneArns: ["arn:aws:route53:::hostedzone/Z0123456789ABCDEFGHIJ"] } }],
     });
 }
@@ -123,7 +137,9 @@ export function parseAndCompilePreset(
   name: string,
   rawInputs: unknown,
   context: PresetContext,
-): { readonly ok: true; readonly statements: PresetStatement[] } | { readonly ok: false; readonly issues: readonly z.core.$ZodIssue[] } {
+):
+  | { readonly ok: true; readonly statements: PresetStatement[] }
+  | { readonly ok: false; readonly issues: readonly z.core.$ZodIssue[] } {
   const preset = presetByName(name);
   if (!preset) throw new Error(`no preset named ${name}`);
   const parsed = preset.inputs.safeParse(rawInputs);
@@ -181,7 +197,11 @@ export function presetArnFindings(name: string, inputs: unknown, context: Preset
  * three clusters, or Karpenter with two, outgrow one policy, as Karpenter's own CloudFormation
  * splits its policy in six. `lengthOf` measures a group as the policy it renders to.
  */
-export function packStatements<T>(statements: readonly T[], lengthOf: (group: readonly T[]) => number, maxLength: number): T[][] {
+export function packStatements<T>(
+  statements: readonly T[],
+  lengthOf: (group: readonly T[]) => number,
+  maxLength: number,
+): T[][] {
   const groups: T[][] = [];
   let current: T[] = [];
   for (const statement of statements) {

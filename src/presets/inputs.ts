@@ -39,7 +39,8 @@ function arnShape(spec: ArnShapeSpec): ArnShape {
   };
 }
 
-const arnPrefix = (service: string, region: string, account: string) => `arn:${PARTITION}:${service}:${region}:${account}:`;
+const arnPrefix = (service: string, region: string, account: string) =>
+  `arn:${PARTITION}:${service}:${region}:${account}:`;
 
 export const HOSTED_ZONE = arnShape({
   what: "a Route 53 hosted zone ARN",
@@ -178,7 +179,8 @@ function arnItem(field: string, shape: ArnShape) {
   return z
     .string({ error: `${field} lists ARNs, as strings (${shape.shape})` })
     .refine((value) => shape.accepts(value), {
-      error: (issue) => `${JSON.stringify(issue.input)} in ${field} is not ${shape.what}; expected ${shape.shape} (in any partition)`,
+      error: (issue) =>
+        `${JSON.stringify(issue.input)} in ${field} is not ${shape.what}; expected ${shape.shape} (in any partition)`,
     });
 }
 
@@ -208,12 +210,18 @@ export function requiredArns(options: ArnListOptions) {
 export function optionalArns(options: ArnListOptions & { readonly default?: string }) {
   return arnListBase(options)
     .optional()
-    .meta({ description: describe(options), examples: [[options.example]], ...(options.default ? { default: options.default } : {}) });
+    .meta({
+      description: describe(options),
+      examples: [[options.example]],
+      ...(options.default ? { default: options.default } : {}),
+    });
 }
 
 /** One optional ARN. */
 export function optionalArn(options: ArnListOptions) {
-  return arnItem(options.field, options.shape).optional().meta({ description: describe(options), examples: [options.example] });
+  return arnItem(options.field, options.shape)
+    .optional()
+    .meta({ description: describe(options), examples: [options.example] });
 }
 
 const EKS_CLUSTER_NAME = /^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/;
@@ -229,7 +237,9 @@ export function clusterNamesInput(preset: string, scopes: string) {
         .regex(EKS_CLUSTER_NAME, { error: "is not an EKS cluster name (1-100 of letters, digits, '-' and '_')" }),
       { error: "clusterNames must be a list of EKS cluster names" },
     )
-    .min(1, { error: `clusterNames must list at least one EKS cluster name; leave it out for ${CLUSTER_NAMES_DEFAULT}` })
+    .min(1, {
+      error: `clusterNames must list at least one EKS cluster name; leave it out for ${CLUSTER_NAMES_DEFAULT}`,
+    })
     .optional()
     .meta({
       description: `EKS cluster names (as ${preset} is configured with, not bindings.yaml keys) ${scopes}.`,
@@ -247,7 +257,12 @@ export function flag(description: string, defaultValue: boolean) {
 }
 
 /** An optional choice among fixed values, with its documented default. */
-export function choice<const T extends readonly [string, ...string[]]>(values: T, description: string, defaultValue: T[number], example: T[number]) {
+export function choice<const T extends readonly [string, ...string[]]>(
+  values: T,
+  description: string,
+  defaultValue: T[number],
+  example: T[number],
+) {
   return z
     .enum(values, { error: `must be one of: ${values.join(", ")}` })
     .optional()
@@ -267,7 +282,8 @@ export function presetInputs<Shape extends z.core.$ZodLooseShape>(preset: string
         const keys = issue.keys.map((k) => JSON.stringify(k)).join(", ");
         return `unknown input${issue.keys.length > 1 ? "s" : ""} ${keys} for preset ${preset}; ${known}`;
       }
-      if (issue.code === "invalid_type") return `preset ${preset} takes a mapping of its inputs (write {} for the defaults)`;
+      if (issue.code === "invalid_type")
+        return `preset ${preset} takes a mapping of its inputs (write {} for the defaults)`;
       return undefined;
     },
   });

@@ -27,7 +27,10 @@ const inputs = presetInputs(PRESET, {
     purpose: "the node roles Karpenter may pass to EC2 (the roles of its EC2NodeClasses)",
     example: "arn:aws:iam::111122223333:role/KarpenterNodeRole-prod-eu-1",
   }),
-  clusterNames: clusterNamesInput("Karpenter (its settings.clusterName)", "whose instances, launch templates and instance profiles Karpenter may create and delete"),
+  clusterNames: clusterNamesInput(
+    "Karpenter (its settings.clusterName)",
+    "whose instances, launch templates and instance profiles Karpenter may create and delete",
+  ),
   interruptionQueueArn: optionalArn({
     preset: PRESET,
     field: "interruptionQueueArn",
@@ -37,14 +40,21 @@ const inputs = presetInputs(PRESET, {
     note: "Without it, no SQS access (interruption handling off, the chart's default).",
   }),
 }).meta({
-  description: "Karpenter controller (upstream CloudFormation, chart 1.14.1), scoped to the binding's clusters and the given node roles.",
-  examples: [{ nodeRoleArns: ["arn:aws:iam::111122223333:role/KarpenterNodeRole-prod-eu-1"], interruptionQueueArn: "arn:aws:sqs:eu-west-1:111122223333:prod-eu-1" }],
+  description:
+    "Karpenter controller (upstream CloudFormation, chart 1.14.1), scoped to the binding's clusters and the given node roles.",
+  examples: [
+    {
+      nodeRoleArns: ["arn:aws:iam::111122223333:role/KarpenterNodeRole-prod-eu-1"],
+      interruptionQueueArn: "arn:aws:sqs:eu-west-1:111122223333:prod-eu-1",
+    },
+  ],
 });
 
 export const karpenter: Preset<z.output<typeof inputs>> = {
   name: PRESET,
   version: "v1.14.1",
-  upstream: "aws/karpenter-provider-aws website/content/en/docs/getting-started/getting-started-with-karpenter/cloudformation.yaml @ 1d927085 (chart 1.14.1)",
+  upstream:
+    "aws/karpenter-provider-aws website/content/en/docs/getting-started/getting-started-with-karpenter/cloudformation.yaml @ 1d927085 (chart 1.14.1)",
   description:
     "What the Karpenter controller needs to launch and terminate nodes: instances, fleets, launch templates and instance profiles only with the tags " +
     "kubernetes.io/cluster/<cluster> = owned, eks:eks-cluster-name = <cluster> and karpenter.sh/nodepool (instance profiles: karpenter.k8s.aws/ec2nodeclass), " +
@@ -59,27 +69,51 @@ export const karpenter: Preset<z.output<typeof inputs>> = {
     const ec2In = (types: readonly string[]) => regions.flatMap((region) => types.map((type) => ec2(region, type)));
     const instanceProfiles = arn(context, "iam", "", context.accountId, "instance-profile/*");
     const clusterArns = targets.map((t) => arn(context, "eks", t.region, t.accountId, `cluster/${t.name}`));
-    const created = ["fleet/*", "instance/*", "volume/*", "network-interface/*", "launch-template/*", "spot-instances-request/*"];
+    const created = [
+      "fleet/*",
+      "instance/*",
+      "volume/*",
+      "network-interface/*",
+      "launch-template/*",
+      "spot-instances-request/*",
+    ];
 
     const statements: PresetStatement[] = [
-      allow("AllowScopedEC2InstanceAccessActions", ["ec2:RunInstances", "ec2:CreateFleet"], [
-        // Images and snapshots have no account in their ARN.
-        ...regions.flatMap((region) => [arn(context, "ec2", region, "", "image/*"), arn(context, "ec2", region, "", "snapshot/*")]),
-        ...ec2In(["security-group/*", "subnet/*", "capacity-reservation/*", "placement-group/*"]),
-      ]),
+      allow(
+        "AllowScopedEC2InstanceAccessActions",
+        ["ec2:RunInstances", "ec2:CreateFleet"],
+        [
+          // Images and snapshots have no account in their ARN.
+          ...regions.flatMap((region) => [
+            arn(context, "ec2", region, "", "image/*"),
+            arn(context, "ec2", region, "", "snapshot/*"),
+          ]),
+          ...ec2In(["security-group/*", "subnet/*", "capacity-reservation/*", "placement-group/*"]),
+        ],
+      ),
     ];
     for (const t of targets) {
       const owned = `kubernetes.io/cluster/${t.name}`;
       const inRegion = (types: readonly string[]) => types.map((type) => ec2(t.region, type));
       statements.push(
-        allow(`AllowScopedEC2LaunchTemplateAccessActions${t.sidSuffix}`, ["ec2:RunInstances", "ec2:CreateFleet"], inRegion(["launch-template/*"]), {
-          StringEquals: { [`aws:ResourceTag/${owned}`]: "owned" },
-          StringLike: { "aws:ResourceTag/karpenter.sh/nodepool": "*" },
-        }),
-        allow(`AllowScopedEC2InstanceActionsWithTags${t.sidSuffix}`, ["ec2:RunInstances", "ec2:CreateFleet", "ec2:CreateLaunchTemplate"], inRegion(created), {
-          StringEquals: { [`aws:RequestTag/${owned}`]: "owned", "aws:RequestTag/eks:eks-cluster-name": t.name },
-          StringLike: { "aws:RequestTag/karpenter.sh/nodepool": "*" },
-        }),
+        allow(
+          `AllowScopedEC2LaunchTemplateAccessActions${t.sidSuffix}`,
+          ["ec2:RunInstances", "ec2:CreateFleet"],
+          inRegion(["launch-template/*"]),
+          {
+            StringEquals: { [`aws:ResourceTag/${owned}`]: "owned" },
+            StringLike: { "aws:ResourceTag/karpenter.sh/nodepool": "*" },
+          },
+        ),
+        allow(
+          `AllowScopedEC2InstanceActionsWithTags${t.sidSuffix}`,
+          ["ec2:RunInstances", "ec2:CreateFleet", "ec2:CreateLaunchTemplate"],
+          inRegion(created),
+          {
+            StringEquals: { [`aws:RequestTag/${owned}`]: "owned", "aws:RequestTag/eks:eks-cluster-name": t.name },
+            StringLike: { "aws:RequestTag/karpenter.sh/nodepool": "*" },
+          },
+        ),
         allow(`AllowScopedResourceCreationTagging${t.sidSuffix}`, ["ec2:CreateTags"], inRegion(created), {
           StringEquals: {
             [`aws:RequestTag/${owned}`]: "owned",
@@ -94,18 +128,28 @@ export const karpenter: Preset<z.output<typeof inputs>> = {
           StringEqualsIfExists: { "aws:RequestTag/eks:eks-cluster-name": t.name },
           "ForAllValues:StringEquals": { "aws:TagKeys": ["eks:eks-cluster-name", "karpenter.sh/nodeclaim", "Name"] },
         }),
-        allow(`AllowScopedDeletion${t.sidSuffix}`, ["ec2:TerminateInstances", "ec2:DeleteLaunchTemplate"], inRegion(["instance/*", "launch-template/*"]), {
-          StringEquals: { [`aws:ResourceTag/${owned}`]: "owned" },
-          StringLike: { "aws:ResourceTag/karpenter.sh/nodepool": "*" },
-        }),
-        allow(`AllowScopedInstanceProfileCreationActions${t.sidSuffix}`, ["iam:CreateInstanceProfile"], [instanceProfiles], {
-          StringEquals: {
-            [`aws:RequestTag/${owned}`]: "owned",
-            "aws:RequestTag/eks:eks-cluster-name": t.name,
-            "aws:RequestTag/topology.kubernetes.io/region": t.region,
+        allow(
+          `AllowScopedDeletion${t.sidSuffix}`,
+          ["ec2:TerminateInstances", "ec2:DeleteLaunchTemplate"],
+          inRegion(["instance/*", "launch-template/*"]),
+          {
+            StringEquals: { [`aws:ResourceTag/${owned}`]: "owned" },
+            StringLike: { "aws:ResourceTag/karpenter.sh/nodepool": "*" },
           },
-          StringLike: { "aws:RequestTag/karpenter.k8s.aws/ec2nodeclass": "*" },
-        }),
+        ),
+        allow(
+          `AllowScopedInstanceProfileCreationActions${t.sidSuffix}`,
+          ["iam:CreateInstanceProfile"],
+          [instanceProfiles],
+          {
+            StringEquals: {
+              [`aws:RequestTag/${owned}`]: "owned",
+              "aws:RequestTag/eks:eks-cluster-name": t.name,
+              "aws:RequestTag/topology.kubernetes.io/region": t.region,
+            },
+            StringLike: { "aws:RequestTag/karpenter.k8s.aws/ec2nodeclass": "*" },
+          },
+        ),
         allow(`AllowScopedInstanceProfileTagActions${t.sidSuffix}`, ["iam:TagInstanceProfile"], [instanceProfiles], {
           StringEquals: {
             [`aws:ResourceTag/${owned}`]: "owned",
@@ -114,14 +158,20 @@ export const karpenter: Preset<z.output<typeof inputs>> = {
             "aws:RequestTag/eks:eks-cluster-name": t.name,
             "aws:RequestTag/topology.kubernetes.io/region": t.region,
           },
-          StringLike: { "aws:ResourceTag/karpenter.k8s.aws/ec2nodeclass": "*", "aws:RequestTag/karpenter.k8s.aws/ec2nodeclass": "*" },
+          StringLike: {
+            "aws:ResourceTag/karpenter.k8s.aws/ec2nodeclass": "*",
+            "aws:RequestTag/karpenter.k8s.aws/ec2nodeclass": "*",
+          },
         }),
         allow(
           `AllowScopedInstanceProfileActions${t.sidSuffix}`,
           ["iam:AddRoleToInstanceProfile", "iam:RemoveRoleFromInstanceProfile", "iam:DeleteInstanceProfile"],
           [instanceProfiles],
           {
-            StringEquals: { [`aws:ResourceTag/${owned}`]: "owned", "aws:ResourceTag/topology.kubernetes.io/region": t.region },
+            StringEquals: {
+              [`aws:ResourceTag/${owned}`]: "owned",
+              "aws:ResourceTag/topology.kubernetes.io/region": t.region,
+            },
             StringLike: { "aws:ResourceTag/karpenter.k8s.aws/ec2nodeclass": "*" },
           },
         ),
@@ -130,7 +180,10 @@ export const karpenter: Preset<z.output<typeof inputs>> = {
     statements.push(
       allow("AllowPassingInstanceRole", ["iam:PassRole"], input.nodeRoleArns, {
         // Upstream lists both spellings; EC2 in the China regions is ec2.amazonaws.com.cn.
-        StringEquals: { "iam:PassedToService": context.partition === "aws-cn" ? ["ec2.amazonaws.com", "ec2.amazonaws.com.cn"] : "ec2.amazonaws.com" },
+        StringEquals: {
+          "iam:PassedToService":
+            context.partition === "aws-cn" ? ["ec2.amazonaws.com", "ec2.amazonaws.com.cn"] : "ec2.amazonaws.com",
+        },
       }),
       allow("AllowAPIServerEndpointDiscovery", ["eks:DescribeCluster"], clusterArns),
       allow("AllowZonalShiftStatusReadOnly", ["arc-zonal-shift:GetManagedResource"], ["*"], {
@@ -154,24 +207,36 @@ export const karpenter: Preset<z.output<typeof inputs>> = {
         ["*"],
         { StringEquals: { "aws:RequestedRegion": regions } },
       ),
-      allow("AllowSSMReadActions", ["ssm:GetParameter"], regions.map((region) => arn(context, "ssm", region, "", "parameter/aws/service/*"))),
+      allow(
+        "AllowSSMReadActions",
+        ["ssm:GetParameter"],
+        regions.map((region) => arn(context, "ssm", region, "", "parameter/aws/service/*")),
+      ),
       allow("AllowPricingReadActions", ["pricing:GetProducts"], ["*"]),
       allow("AllowUnscopedInstanceProfileListAction", ["iam:ListInstanceProfiles"], ["*"]),
       allow("AllowInstanceProfileReadActions", ["iam:GetInstanceProfile"], [instanceProfiles]),
     );
     if (input.interruptionQueueArn) {
-      statements.push(allow("AllowInterruptionQueueActions", ["sqs:DeleteMessage", "sqs:GetQueueUrl", "sqs:ReceiveMessage"], [input.interruptionQueueArn]));
+      statements.push(
+        allow(
+          "AllowInterruptionQueueActions",
+          ["sqs:DeleteMessage", "sqs:GetQueueUrl", "sqs:ReceiveMessage"],
+          [input.interruptionQueueArn],
+        ),
+      );
     }
     return statements;
   },
   waivers: [
     {
       rule: "IAM003",
-      reason: "Karpenter launches nodes with its node role: iam:PassRole is limited to nodeRoleArns and to ec2.amazonaws.com, the launches to instances tagged for the cluster",
+      reason:
+        "Karpenter launches nodes with its node role: iam:PassRole is limited to nodeRoleArns and to ec2.amazonaws.com, the launches to instances tagged for the cluster",
     },
     {
       rule: "IAM007",
-      reason: "upstream keeps arc-zonal-shift:GetManagedResource on * with a condition naming the cluster: its catalogue resource types (ALB, NLB) do not cover EKS clusters",
+      reason:
+        "upstream keeps arc-zonal-shift:GetManagedResource on * with a condition naming the cluster: its catalogue resource types (ALB, NLB) do not cover EKS clusters",
     },
   ],
   // The only anchor is terraform-aws-modules v5 (v6 and eksctl have no Karpenter preset).

@@ -35,9 +35,17 @@ export const pganalyze: Preset<z.output<typeof inputs>> = {
     const rds = (resource: string) => arn(context, "rds", "*", context.accountId, resource);
     return [
       allow("ReadSystemMetrics", ["cloudwatch:GetMetricStatistics"], ["*"]),
-      allow("ReadEnhancedMonitoring", ["logs:GetLogEvents"], [arn(context, "logs", "*", context.accountId, "log-group:RDSOSMetrics:log-stream:*")]),
+      allow(
+        "ReadEnhancedMonitoring",
+        ["logs:GetLogEvents"],
+        [arn(context, "logs", "*", context.accountId, "log-group:RDSOSMetrics:log-stream:*")],
+      ),
       allow("ReadParameterGroups", ["rds:DescribeDBParameters"], [rds("pg:*")]),
-      allow("ReadInstancesAndLogs", ["rds:DescribeDBInstances", "rds:DownloadDBLogFilePortion", "rds:DescribeDBLogFiles"], [rds("db:*")]),
+      allow(
+        "ReadInstancesAndLogs",
+        ["rds:DescribeDBInstances", "rds:DownloadDBLogFilePortion", "rds:DescribeDBLogFiles"],
+        [rds("db:*")],
+      ),
       allow("ReadClusters", ["rds:DescribeDBClusters"], [rds("cluster:*")]),
     ];
   },

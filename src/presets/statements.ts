@@ -5,12 +5,23 @@
  */
 import type { ConditionValue, Conditions, PresetContext, PresetStatement } from "./preset";
 
-export function allow(sid: string, actions: readonly string[], resources: readonly string[], conditions?: Conditions): PresetStatement {
+export function allow(
+  sid: string,
+  actions: readonly string[],
+  resources: readonly string[],
+  conditions?: Conditions,
+): PresetStatement {
   return { sid, effect: "Allow", actions, resources, ...(conditions ? { conditions } : {}) };
 }
 
 /** `arn:<partition>:<service>:<region>:<account>:<resource>` in the binding's partition. */
-export function arn(context: PresetContext, service: string, region: string, account: string, resource: string): string {
+export function arn(
+  context: PresetContext,
+  service: string,
+  region: string,
+  account: string,
+  resource: string,
+): string {
   return `arn:${context.partition}:${service}:${region}:${account}:${resource}`;
 }
 
@@ -44,9 +55,14 @@ export interface ClusterTarget {
  * The EKS names a preset scopes to: `clusterNames` when given, else the binding's clusters' EKS
  * names; sorted, without duplicates, never empty.
  */
-export function clusterNamesOf(clusterNames: readonly string[] | undefined, context: PresetContext, preset: string): string[] {
+export function clusterNamesOf(
+  clusterNames: readonly string[] | undefined,
+  context: PresetContext,
+  preset: string,
+): string[] {
   const names = sortedUnique(clusterNames ?? context.clusters.map((c) => c.name));
-  if (names.length === 0) throw new Error(`preset ${preset} scopes to clusters, but the binding has none and clusterNames is not set`);
+  if (names.length === 0)
+    throw new Error(`preset ${preset} scopes to clusters, but the binding has none and clusterNames is not set`);
   return names;
 }
 
@@ -55,7 +71,11 @@ export function clusterNamesOf(clusterNames: readonly string[] | undefined, cont
  * condition keys named after a cluster). A name that is none of the binding's clusters is taken
  * to be in the role's account and region.
  */
-export function clusterTargets(clusterNames: readonly string[] | undefined, context: PresetContext, preset: string): ClusterTarget[] {
+export function clusterTargets(
+  clusterNames: readonly string[] | undefined,
+  context: PresetContext,
+  preset: string,
+): ClusterTarget[] {
   const names = clusterNamesOf(clusterNames, context, preset);
   const parts = names.map(sidPart);
   return names.map((name, i) => {
@@ -80,7 +100,9 @@ export function oneOrMany(values: readonly string[]): string | string[] {
 function normalValue(value: ConditionValue | readonly ConditionValue[]): ConditionValue | readonly ConditionValue[] {
   if (!Array.isArray(value)) return value as ConditionValue;
   const list = value as readonly ConditionValue[];
-  const unique = [...new Map(list.map((v) => [`${typeof v}:${String(v)}`, v])).values()].sort((a, b) => compare(String(a), String(b)));
+  const unique = [...new Map(list.map((v) => [`${typeof v}:${String(v)}`, v])).values()].sort((a, b) =>
+    compare(String(a), String(b)),
+  );
   return unique.length === 1 ? unique[0] : unique;
 }
 
@@ -88,7 +110,8 @@ function normalConditions(conditions: Conditions): Conditions {
   const out: Record<string, Record<string, ConditionValue | readonly ConditionValue[]>> = {};
   for (const operator of Object.keys(conditions).sort(compare)) {
     const block: Record<string, ConditionValue | readonly ConditionValue[]> = {};
-    for (const key of Object.keys(conditions[operator]).sort(compare)) block[key] = normalValue(conditions[operator][key]);
+    for (const key of Object.keys(conditions[operator]).sort(compare))
+      block[key] = normalValue(conditions[operator][key]);
     out[operator] = block;
   }
   return out;
@@ -109,13 +132,16 @@ export function normalize(preset: string, statements: readonly PresetStatement[]
     if (seen.has(statement.sid)) throw new Error(`preset ${preset}: Sid "${statement.sid}" is used twice`);
     seen.add(statement.sid);
     if (statement.actions.length === 0) throw new Error(`preset ${preset}: statement ${statement.sid} has no action`);
-    if (statement.resources.length === 0) throw new Error(`preset ${preset}: statement ${statement.sid} has no resource`);
+    if (statement.resources.length === 0)
+      throw new Error(`preset ${preset}: statement ${statement.sid} has no resource`);
     return {
       sid: statement.sid,
       effect: statement.effect,
       actions: sortedUnique(statement.actions),
       resources: sortedUnique(statement.resources),
-      ...(statement.conditions && Object.keys(statement.conditions).length > 0 ? { conditions: normalConditions(statement.conditions) } : {}),
+      ...(statement.conditions && Object.keys(statement.conditions).length > 0
+        ? { conditions: normalConditions(statement.conditions) }
+        : {}),
     };
   });
 }

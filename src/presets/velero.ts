@@ -34,10 +34,16 @@ const inputs = presetInputs(PRESET, {
     purpose: "the KMS keys of the backup bucket (SSE-KMS) and of encrypted EBS volumes and snapshots",
     example: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
   }),
-  snapshots: flag("EBS volume snapshots (a VolumeSnapshotLocation of provider aws): create, tag and delete snapshots and restore volumes from them.", true),
+  snapshots: flag(
+    "EBS volume snapshots (a VolumeSnapshotLocation of provider aws): create, tag and delete snapshots and restore volumes from them.",
+    true,
+  ),
 }).meta({
   description: "Velero with velero-plugin-for-aws (upstream v1.13.2 README), limited to bucketArns and kmsKeyArns.",
-  examples: [{ bucketArns: ["arn:aws:s3:::acme-velero-backups"] }, { bucketArns: ["arn:aws:s3:::acme-velero-backups"], snapshots: false }],
+  examples: [
+    { bucketArns: ["arn:aws:s3:::acme-velero-backups"] },
+    { bucketArns: ["arn:aws:s3:::acme-velero-backups"], snapshots: false },
+  ],
 });
 
 export const velero: Preset<z.output<typeof inputs>> = {
@@ -66,7 +72,14 @@ export const velero: Preset<z.output<typeof inputs>> = {
     statements.push(
       allow(
         "ManageBackupObjects",
-        ["s3:GetObject", "s3:DeleteObject", "s3:PutObject", "s3:PutObjectTagging", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"],
+        [
+          "s3:GetObject",
+          "s3:DeleteObject",
+          "s3:PutObject",
+          "s3:PutObjectTagging",
+          "s3:AbortMultipartUpload",
+          "s3:ListMultipartUploadParts",
+        ],
         input.bucketArns.map((bucket) => (bucket === "*" ? "*" : `${bucket}/*`)),
       ),
       allow("ListBackupBuckets", ["s3:ListBucket"], input.bucketArns),
@@ -94,10 +107,18 @@ export const velero: Preset<z.output<typeof inputs>> = {
         // Upstream lists it with the keys, but it takes only *: on a key ARN it would never match.
         allow("ListRetirableGrants", ["kms:ListRetirableGrants"], ["*"]),
         // EC2 creates the grants for restored volumes: never one for a principal of the pod's choosing.
-        allow("CreateKmsGrantsForVolumes", ["kms:CreateGrant"], input.kmsKeyArns, { Bool: { "kms:GrantIsForAWSResource": true } }),
+        allow("CreateKmsGrantsForVolumes", ["kms:CreateGrant"], input.kmsKeyArns, {
+          Bool: { "kms:GrantIsForAWSResource": true },
+        }),
       );
     }
     return statements;
   },
-  scopedBeyondAnchors: ["ec2:CreateTags", "ec2:CreateVolume", "ec2:CreateSnapshot", "ec2:DeleteSnapshot", "s3:ListBucket"],
+  scopedBeyondAnchors: [
+    "ec2:CreateTags",
+    "ec2:CreateVolume",
+    "ec2:CreateSnapshot",
+    "ec2:DeleteSnapshot",
+    "s3:ListBucket",
+  ],
 };
