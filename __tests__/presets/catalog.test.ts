@@ -135,6 +135,7 @@ function bindingWith(statements: readonly PresetStatement[]): Binding {
     },
     managedPolicies: [],
     statements,
+    presets: [],
     serviceAccount: { create: true, annotations: {}, labels: {}, automountToken: true },
     previousNames: [],
     adopt: { role: false, policy: false, serviceAccounts: false },

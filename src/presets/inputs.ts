@@ -276,14 +276,18 @@ export function choice<const T extends readonly [string, ...string[]]>(
 export function presetInputs<Shape extends z.core.$ZodLooseShape>(preset: string, shape: Shape) {
   const names = Object.keys(shape);
   const known = names.length > 0 ? `its inputs are ${names.join(", ")}` : "it takes no inputs";
+  const required = names.filter((name) => !(shape[name] as z.ZodType).safeParse(undefined).success);
+  const mapping =
+    required.length > 0
+      ? `preset ${preset} takes a mapping of its inputs, with ${required.join(" and ")} at least`
+      : `preset ${preset} takes a mapping of its inputs (write {} for the defaults)`;
   return z.strictObject(shape, {
     error: (issue) => {
       if (issue.code === "unrecognized_keys") {
         const keys = issue.keys.map((k) => JSON.stringify(k)).join(", ");
         return `unknown input${issue.keys.length > 1 ? "s" : ""} ${keys} for preset ${preset}; ${known}`;
       }
-      if (issue.code === "invalid_type")
-        return `preset ${preset} takes a mapping of its inputs (write {} for the defaults)`;
+      if (issue.code === "invalid_type") return mapping;
       return undefined;
     },
   });
