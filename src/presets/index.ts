@@ -174,7 +174,7 @@ export function presetArnFindings(name: string, inputs: unknown, context: Preset
           path,
           arn,
           kind: "every-resource",
-          message: `preset ${name}: ${field} ${JSON.stringify(arn)} covers every resource of its type; list the ones ${name} needs (${shape.shape})`,
+          message: `preset ${name}: ${field} ${JSON.stringify(arn)} covers every resource of its type; fix: list the ones ${name} needs (${shape.shape})`,
         });
       }
       const partition = arn.startsWith("arn:") ? arn.split(":")[1] : undefined;
@@ -183,7 +183,7 @@ export function presetArnFindings(name: string, inputs: unknown, context: Preset
           path,
           arn,
           kind: "other-partition",
-          message: `preset ${name}: ${field} ${JSON.stringify(arn)} is in partition ${partition}, the role is in ${context.partition}: it never matches`,
+          message: `preset ${name}: ${field} ${JSON.stringify(arn)} is in partition ${partition}, the role is in ${context.partition}: it never matches; fix: use the ARN of the role's partition`,
         });
       }
     });
