@@ -1,7 +1,7 @@
 /**
  * docs/presets/table.md is generated from the registry: per preset its version, default
  * ServiceAccount, inputs, the number of actions it grants, and what it scopes that
- * terraform-aws-modules or eksctl leave on `*`. The committed copy must not drift; regenerate with
+ * terraform-aws-modules or eksctl leave on `*`; the README's table of presets too. The committed copy must not drift; regenerate with
  * UPDATE_PRESET_TABLE=1 npx jest __tests__/presets/table.test.ts
  */
 import { readFileSync, writeFileSync } from "fs";
@@ -18,6 +18,27 @@ function actionCount(name: string, raw: unknown): number {
 
 const cell = (text: string) => text.replace(/\|/g, "\\|");
 const code = (text: string) => `\`${text}\``;
+
+/** Per preset, its inputs: required ones bold. */
+function inputsOf(name: string): string[] {
+  const schema = z.toJSONSchema(PRESETS[name].inputs, { io: "input" }) as {
+    properties?: Record<string, unknown>;
+    required?: string[];
+  };
+  const required = new Set(schema.required ?? []);
+  const inputs = Object.keys(schema.properties ?? {}).map((input) =>
+    required.has(input) ? `**${code(input)}**` : code(input),
+  );
+  // Required as a pair: at least one of the two (a refinement the JSON Schema does not show).
+  if (name === "external-secrets")
+    return [`**${code("secretsManagerArns")}** or **${code("ssmParameterArns")}** (or both)`, ...inputs.slice(2)];
+  return inputs;
+}
+
+function defaultServiceAccountOf(name: string): string {
+  const sa = PRESETS[name].defaultServiceAccount;
+  return sa ? code(`${sa.namespace}/${sa.name}`) : "(the release's)";
+}
 
 function presetTable(): string {
   const lines = [
@@ -37,20 +58,8 @@ function presetTable(): string {
   ];
   for (const name of presetNames()) {
     const preset = PRESETS[name];
-    const schema = z.toJSONSchema(preset.inputs, { io: "input" }) as {
-      properties?: Record<string, unknown>;
-      required?: string[];
-    };
-    const required = new Set(schema.required ?? []);
-    let inputs = Object.keys(schema.properties ?? {}).map((input) =>
-      required.has(input) ? `**${code(input)}**` : code(input),
-    );
-    // Required as a pair: at least one of the two (a refinement the JSON Schema does not show).
-    if (name === "external-secrets")
-      inputs = [`**${code("secretsManagerArns")}** or **${code("ssmParameterArns")}** (or both)`, ...inputs.slice(2)];
-    const sa = preset.defaultServiceAccount
-      ? code(`${preset.defaultServiceAccount.namespace}/${preset.defaultServiceAccount.name}`)
-      : "(the release's)";
+    const inputs = inputsOf(name);
+    const sa = defaultServiceAccountOf(name);
     const c = configs()[name];
     const scoped = preset.scopedBeyondAnchors?.length ? preset.scopedBeyondAnchors.map(code).join(", ") : "—";
     lines.push(
@@ -68,4 +77,29 @@ test("docs/presets/table.md is what the registry says", () => {
   const table = presetTable();
   if (process.env.UPDATE_PRESET_TABLE === "1") writeFileSync(TABLE, table);
   expect(readFileSync(TABLE, "utf8")).toBe(table);
+});
+
+/** The README's table: per preset, version, default ServiceAccount and inputs, with a link to the full table. */
+function readmeTable(): string {
+  const lines = ["| preset | version | default ServiceAccount | inputs (**required**) |", "| --- | --- | --- | --- |"];
+  for (const name of presetNames()) {
+    const inputs = inputsOf(name);
+    lines.push(
+      `| ${code(name)} | ${cell(PRESETS[name].version)} | ${defaultServiceAccountOf(name)} | ${inputs.length ? inputs.join(", ") : "—"} |`,
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+test("the README's table of presets is what the registry says", () => {
+  const readme = join(__dirname, "..", "..", "README.md");
+  const text = readFileSync(readme, "utf8");
+  const start = "<!-- presets-table:start (generated: UPDATE_PRESET_TABLE=1 npx jest __tests__/presets/table.test.ts) -->\n";
+  const end = "<!-- presets-table:end -->";
+  expect(text).toContain(start);
+  const from = text.indexOf(start) + start.length;
+  const to = text.indexOf(end);
+  if (process.env.UPDATE_PRESET_TABLE === "1")
+    writeFileSync(readme, `${text.slice(0, from)}${readmeTable()}${text.slice(to)}`);
+  else expect(text.slice(from, to)).toBe(readmeTable());
 });
