@@ -94,7 +94,8 @@ function readmeTable(): string {
 test("the README's table of presets is what the registry says", () => {
   const readme = join(__dirname, "..", "..", "README.md");
   const text = readFileSync(readme, "utf8");
-  const start = "<!-- presets-table:start (generated: UPDATE_PRESET_TABLE=1 npx jest __tests__/presets/table.test.ts) -->\n";
+  const start =
+    "<!-- presets-table:start (generated: UPDATE_PRESET_TABLE=1 npx jest __tests__/presets/table.test.ts) -->\n";
   const end = "<!-- presets-table:end -->";
   expect(text).toContain(start);
   const from = text.indexOf(start) + start.length;
