@@ -102,7 +102,10 @@ export function createProgram(io: Io, setExitCode: (code: number) => void): Comm
     .command("explain")
     .description("what each ServiceAccount may do, for review; with --base, only what changed")
     .option(...fileOption)
-    .option("--base <REF_OR_FILE>", "compare with this file, or with the bindings file at this git ref (origin/main)")
+    .option(
+      "--base <REF_OR_FILE>",
+      "compare with this file (a bindings file, or a saved explain --format json), or with the bindings file at this git ref (origin/main)",
+    )
     .addOption(new Option("--format <FORMAT>", "output format").choices(EXPLAIN_FORMATS).default("text"))
     .option("--max-length <CHARS>", "markdown: cut at a whole section to fit (65000 for a GitHub comment)", parseLength)
     .action((options: { file?: string; base?: string; format: ExplainFormat; maxLength?: number }) =>

@@ -503,24 +503,6 @@ describe("statements", () => {
   });
 });
 
-test("presets are refused until they are supported", () => {
-  const text = yaml`
-    version: 1
-    accounts:
-      prod: { id: "111122223333", region: eu-west-1 }
-    clusters:
-      eu: { account: prod, region: eu-west-1 }
-    bindings:
-      - name: api
-        cluster: eu
-        serviceAccounts: [billing/api]
-        policies: { presets: { external-dns: {} } }
-  `;
-  expect(problemsOf(text)).toEqual([
-    "bindings.yaml:10:17: bindings[0].policies.presets: presets are not supported yet; write the add-on's permissions under policies.statements",
-  ]);
-});
-
 describe("the role-arn annotation is podiam's", () => {
   test("set on a binding", () => {
     const text = yaml`

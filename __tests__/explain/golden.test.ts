@@ -1,6 +1,7 @@
 /**
  * Golden files: the exact output of `podiam explain` in every format, on the README's example, on
- * a fixture with every shape explain renders, and with --base on a fixture pair. The golden files
+ * a fixture with every shape explain renders, and with --base on a fixture pair; the same for
+ * presets (presets-head.yaml, against presets-base.yaml). The golden files
  * are the spec of the output; rewrite them with UPDATE_GOLDEN=1 and read the diff before
  * committing.
  */
@@ -43,6 +44,8 @@ const cases = [
   { name: "example", args: ["-f", "bindings.yaml"] },
   { name: "review", args: ["-f", `${FIXTURES}/review.yaml`] },
   { name: "diff", args: ["-f", `${FIXTURES}/head.yaml`, "--base", `${FIXTURES}/base.yaml`] },
+  { name: "presets", args: ["-f", `${FIXTURES}/presets-head.yaml`] },
+  { name: "presets-diff", args: ["-f", `${FIXTURES}/presets-head.yaml`, "--base", `${FIXTURES}/presets-base.yaml`] },
 ];
 
 describe.each(cases)("explain $name", ({ name, args }) => {

@@ -371,6 +371,42 @@ const CASES: readonly FixtureCase[] = [
     ],
   },
   {
+    file: join(FIXTURES, "presets.yaml"),
+    stacks: [
+      {
+        // controllers: Karpenter on two clusters (two policies) and the load balancer controller;
+        // external-dns (renamed from dns): its own statements and the external-dns preset.
+        stack: "iam-ops",
+        counts: {
+          aws_iam_openid_connect_provider: 2,
+          aws_iam_policy: 5,
+          aws_iam_role: 2,
+          aws_iam_role_policy_attachment: 5,
+          aws_iam_role_policy_attachments_exclusive: 2,
+        },
+        oidcProviders: ["ops-eu", "ops-us"],
+        roleArns: {
+          controllers: "arn:aws:iam::135792468013:role/addons/controllers",
+          "external-dns": "arn:aws:iam::135792468013:role/addons/dns",
+        },
+        check: (plan) => {
+          const karpenter = after(plan!, "aws_iam_policy.controllers__karpenter");
+          expect([karpenter.name, karpenter.path]).toEqual(["controllers-karpenter", "/addons/"]);
+          expect(after(plan!, "aws_iam_policy.controllers__karpenter__2").name).toBe("controllers-karpenter-2");
+          expect(after(plan!, "aws_iam_role_policy_attachment.external-dns__external-dns").policy_arn).toBe(
+            "arn:aws:iam::135792468013:policy/addons/dns-external-dns",
+          );
+          expect(
+            asList(
+              statement(after(plan!, "aws_iam_policy.external-dns__external-dns").policy, "ManageRecordsInZones")
+                .Resource,
+            ),
+          ).toEqual(["arn:aws:route53:::hostedzone/Z0123456789OPSZONE"]);
+        },
+      },
+    ],
+  },
+  {
     file: join(FIXTURES, "policy-variables.yaml"),
     stacks: [
       {
@@ -430,7 +466,7 @@ const CASES: readonly FixtureCase[] = [
  * Every IAM stack a file implies (one per declared account), with what its plan must create,
  * computed from the YAML as the contract reads it, independently of podiam's model and
  * constructs: a role per binding in the binding's account (its `account`, else its first
- * cluster's), a customer-managed policy and its attachment when it has statements, an attachment
+ * cluster's), a customer-managed policy and its attachment when it has statements and per preset, an attachment
  * per managed policy, exclusive attachments unless turned off, an OIDC provider per cluster that
  * an irsa/both role of the account trusts (unless `existing`), a Pod Identity association per
  * (cluster, ServiceAccount) of pod-identity/both bindings. Stacks that must read AWS to plan
@@ -458,9 +494,14 @@ function impliedIamStacks(file: string, checks: Record<string, StackCase["check"
       const path = binding.role?.path ?? defaults.rolePath ?? "/";
       roleArns[binding.name] = `arn:${account.partition ?? "aws"}:iam::${account.id}:role${path}${name}`;
       const hasStatements = (binding.policies?.statements ?? []).length > 0;
+      // One policy per preset (the example's presets each fit one; a split would fail the counts).
+      const presets = Object.keys(binding.policies?.presets ?? {}).length;
       add("aws_iam_role");
-      add("aws_iam_policy", hasStatements ? 1 : 0);
-      add("aws_iam_role_policy_attachment", (hasStatements ? 1 : 0) + (binding.policies?.managed ?? []).length);
+      add("aws_iam_policy", (hasStatements ? 1 : 0) + presets);
+      add(
+        "aws_iam_role_policy_attachment",
+        (hasStatements ? 1 : 0) + presets + (binding.policies?.managed ?? []).length,
+      );
       add("aws_iam_role_policy_attachments_exclusive", binding.role?.exclusivePolicyAttachments === false ? 0 : 1);
       if (mode !== "irsa") add("aws_eks_pod_identity_association", keys.length * binding.serviceAccounts.length);
       if (mode !== "pod-identity") keys.forEach((key) => trusted.add(key));

@@ -11,6 +11,7 @@ import { roleArn } from "../iam/arns";
 import type { Statement } from "../iam/types";
 import { compare, ownRecord, sortedRecord } from "../util/order";
 import { describeValue, suggest } from "../util/text";
+import { presetContext, presetUses } from "./binding-presets";
 import { DEFAULTS } from "./defaults";
 import type {
   Account,
@@ -161,8 +162,7 @@ function resolveBinding(input: BindingInput, index: number, context: Context): S
   const at = (...sub: FilePath): FilePath => ["bindings", index, ...sub];
   const clusters = resolveClusters(input, at, context);
   const account = resolveRoleAccount(input, clusters.value ?? [], at, context);
-  const presets = refusePresets(input, at, context);
-  const problems = [...clusters.problems, ...account.problems, ...presets];
+  const problems = [...clusters.problems, ...account.problems];
   if (problems.length > 0 || !clusters.value || !account.value) return { problems };
 
   const defaults = context.defaults;
@@ -179,6 +179,14 @@ function resolveBinding(input: BindingInput, index: number, context: Context): S
     role: roleSettings(input, account.value, defaults),
     managedPolicies: input.policies?.managed ?? [],
     statements: (input.policies?.statements ?? []).map(statementWithDefaults),
+    presets: presetUses(
+      input.policies?.presets,
+      presetContext(
+        account.value,
+        clusters.value.map((key) => context.clusters.get(key)!),
+        context.accounts,
+      ),
+    ),
     serviceAccount: serviceAccountSettings(defaults.serviceAccount, input.serviceAccount),
     previousNames: input.previousNames ?? [],
     adopt: {
@@ -235,12 +243,6 @@ function resolveRoleAccount(
   }
   const account = context.accounts.get(clusterAccounts[0]);
   return { ...(account ? { value: account } : {}), problems: [] };
-}
-
-function refusePresets(input: BindingInput, at: (...sub: FilePath) => FilePath, context: Context): Problem[] {
-  if (input.policies?.presets === undefined) return [];
-  const message = "presets are not supported yet; write the add-on's permissions under policies.statements";
-  return [context.source.problem(at("policies", "presets"), message, { at: "key" })];
 }
 
 type StatementInput = NonNullable<NonNullable<BindingInput["policies"]>["statements"]>[number];

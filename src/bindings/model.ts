@@ -63,6 +63,8 @@ export interface Binding {
   readonly role: RoleSettings;
   readonly managedPolicies: readonly string[];
   readonly statements: readonly Statement[];
+  /** `policies.presets`, by name: each compiled into policies of its own (never into `statements`). */
+  readonly presets: readonly PresetUse[];
   readonly serviceAccount: ServiceAccountSettings;
   readonly previousNames: readonly string[];
   /** What to import instead of create (Terraform import blocks). */
@@ -71,6 +73,22 @@ export interface Binding {
   readonly waivers: readonly Waiver[];
   /** Where the binding is in the file: its index under `bindings`. Only for messages. */
   readonly index: number;
+}
+
+/** A preset a binding uses (`policies.presets.<name>`), compiled for the binding's account and clusters. */
+export interface PresetUse {
+  readonly name: string;
+  /** The upstream policy version the statements follow, and where it comes from. */
+  readonly version: string;
+  readonly upstream: string;
+  /** The inputs as written, keys sorted; lists in file order (their indexes position the lint's findings). */
+  readonly inputs: Readonly<Record<string, unknown>>;
+  /** Every statement, in normal form, each with a Sid unique in the preset. */
+  readonly statements: readonly Statement[];
+  /** Lint rules the preset's own statements need waived, with the reasons explain shows. */
+  readonly waivers: readonly Waiver[];
+  /** The ServiceAccount the add-on's chart creates by default, when it has one. */
+  readonly defaultServiceAccount?: ServiceAccountRef;
 }
 
 export interface Adoption {

@@ -62,6 +62,11 @@ export function schemaProblems(
       }
       case "invalid_type":
         if (found.missing && explained.has(renderPath(path))) break;
+        if (issue.expected === "never") {
+          // A key that may not be set at all (a refused preset): its message says why.
+          problems.push(source.problem(path, issue.message, { at: "key" }));
+          break;
+        }
         if (found.missing) {
           // A field may say why it is required (its schema's message for a missing value).
           const why = isDefaultMessage(issue.message) ? "" : `: ${issue.message}`;

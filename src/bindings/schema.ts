@@ -18,6 +18,7 @@ import {
   metadataKeyProblem,
   serviceAccountRefProblem,
 } from "../kubernetes/names";
+import { presetsSchema } from "../presets";
 import { DEFAULTS } from "./defaults";
 
 const ACCOUNT_ID = /^[0-9]{12}$/;
@@ -464,13 +465,8 @@ export const bindingSchema = z
               [{ sid: "ReadInvoices", actions: ["s3:GetObject"], resources: ["arn:aws:s3:::acme-invoices/*"] }],
             ],
           }),
-        presets: z
-          .record(z.string(), z.unknown())
-          .optional()
-          .meta({
-            description: "Well-known add-on policies with their inputs (not supported yet).",
-            examples: [{ "external-dns": { hostedZoneArns: ["arn:aws:route53:::hostedzone/Z123"] } }],
-          }),
+        // The registry's: every preset's inputs, so that editors complete them (src/presets).
+        presets: presetsSchema().optional(),
       })
       .optional()
       .meta({
@@ -496,7 +492,7 @@ export const bindingSchema = z
           .optional()
           .meta({
             description:
-              "Import an existing customer-managed policy of the role's name and path (the binding's statements) instead of creating it.",
+              "Import an existing customer-managed policy of the role's name and path (the binding's statements; never a preset's) instead of creating it.",
             default: DEFAULTS.adopt,
             examples: [true],
           }),

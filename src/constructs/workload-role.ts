@@ -14,6 +14,19 @@ export interface OwnPolicy {
   readonly adopt: boolean;
 }
 
+/** A customer-managed policy of a preset the role uses: made, attached and kept like the role's own. */
+export interface RolePresetPolicy {
+  /** What its Terraform name adds to the role's: `[<preset>]`, `[<preset>, "2"]` for a second part. */
+  readonly addressParts: readonly string[];
+  /** IAM name (`<role name>-<preset>`). */
+  readonly name: string;
+  /** Computed from the account, path and name: attachments name it without a reference. */
+  readonly arn: string;
+  readonly statements: readonly Statement[];
+  /** Stable across versions of the preset: IAM replaces a policy whose description changes. */
+  readonly description: string;
+}
+
 export interface WorkloadRoleProps {
   /** Terraform name of the role and of its policy and attachments: the binding's name, and the names it had. */
   readonly address: Renamable;
@@ -32,6 +45,8 @@ export interface WorkloadRoleProps {
   readonly managedPolicies: readonly string[];
   /** @default none: the role has no policy of its own */
   readonly ownPolicy?: OwnPolicy;
+  /** The policies of the presets the role uses, each attached (none: an empty list). */
+  readonly presetPolicies: readonly RolePresetPolicy[];
   /** Addresses the role must wait for: the OIDC providers its trust policy names. */
   readonly dependsOn: readonly string[];
   /**
@@ -51,9 +66,15 @@ export interface WorkloadRoleProps {
 export class WorkloadRole extends Construct {
   /** The resources it makes for these props (for sharing the synth between threads). */
   static resourceCount(
-    props: Pick<WorkloadRoleProps, "managedPolicies" | "ownPolicy" | "exclusivePolicyAttachments">,
+    props: Pick<WorkloadRoleProps, "managedPolicies" | "ownPolicy" | "presetPolicies" | "exclusivePolicyAttachments">,
   ): number {
-    return 1 + (props.ownPolicy ? 2 : 0) + props.managedPolicies.length + (props.exclusivePolicyAttachments ? 1 : 0);
+    return (
+      1 +
+      (props.ownPolicy ? 2 : 0) +
+      2 * props.presetPolicies.length +
+      props.managedPolicies.length +
+      (props.exclusivePolicyAttachments ? 1 : 0)
+    );
   }
 
   readonly role: IamRole;
@@ -80,13 +101,13 @@ export class WorkloadRole extends Construct {
 
     const attached: string[] = [];
     const attachments: string[] = [];
-    const attach = (key: string | undefined, policyArn: string, after: string[]) => {
+    const attach = (id: string, name: ResourceName, policyArn: string, after: string[]) => {
       const attachment = named(
-        new IamRolePolicyAttachment(this, key ? `managed-${key}` : "policy-attachment", {
+        new IamRolePolicyAttachment(this, id, {
           role: props.name,
           policyArn,
         }),
-        key ? nameOf(key) : nameOf(),
+        name,
       );
       dependsOn(attachment, after);
       attached.push(policyArn);
@@ -104,9 +125,27 @@ export class WorkloadRole extends Construct {
         tags: props.tags,
       });
       if (props.ownPolicy.adopt) this.policy.policy.importFrom(props.ownPolicy.arn);
-      attach(undefined, this.policy.arn, [roleAddress, resourceAddress(this.policy.policy)]);
+      attach("policy-attachment", nameOf(), this.policy.arn, [roleAddress, resourceAddress(this.policy.policy)]);
     }
-    for (const [arn, key] of managedPolicyKeys(props.managedPolicies)) attach(key, arn, [roleAddress]);
+    // Preset names never hold "_", which every managed policy key does: the names never meet.
+    for (const preset of props.presetPolicies) {
+      const id = `preset-${preset.addressParts.join("-")}`;
+      const policy = new WorkloadPolicy(this, id, {
+        address: nameOf(...preset.addressParts),
+        name: preset.name,
+        path: props.path,
+        arn: preset.arn,
+        statements: preset.statements,
+        description: preset.description,
+        tags: props.tags,
+      });
+      attach(`${id}-attachment`, nameOf(...preset.addressParts), policy.arn, [
+        roleAddress,
+        resourceAddress(policy.policy),
+      ]);
+    }
+    for (const [arn, key] of managedPolicyKeys(props.managedPolicies))
+      attach(`managed-${key}`, nameOf(key), arn, [roleAddress]);
 
     // The individual attachments give each policy its own line in a plan; this resource removes
     // whatever else is attached, so hand-made drift does not survive the next apply. It comes

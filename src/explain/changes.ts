@@ -5,8 +5,16 @@
  */
 import type { Mode, Waiver } from "../bindings/model";
 import { groupTuples, minus, PermissionGroup, PermissionTuple, permissionTuples } from "./permissions";
-import type { BindingReview, FindingReview, ManagedPolicyReview, TrustedServiceAccount } from "./review";
-import { describeFinding, describeManagedPolicy, describePermissionGroup, describeTrust, plural } from "./wording";
+import type { BindingReview, FindingReview, ManagedPolicyReview, PresetReview, TrustedServiceAccount } from "./review";
+import {
+  describeFinding,
+  describeInput,
+  describeManagedPolicy,
+  describePermissionGroup,
+  describePreset,
+  describeTrust,
+  plural,
+} from "./wording";
 
 /** How a ServiceAccount reaches the role. */
 export type TrustMechanism = "irsa" | "pod-identity";
@@ -37,12 +45,32 @@ export interface BindingChange {
   readonly denyRemoved: readonly PermissionGroup[];
   readonly managedPoliciesAttached: readonly ManagedPolicyReview[];
   readonly managedPoliciesDetached: readonly ManagedPolicyReview[];
+  /*
+   * The presets' kinds are set only when something changed, so that explain's JSON of files
+   * without presets stays as it was; their permissions are in granted and revoked, named.
+   */
+  readonly presetsAdded?: readonly PresetReview[];
+  readonly presetsRemoved?: readonly PresetReview[];
+  /** A preset whose upstream version changed (podiam was upgraded). */
+  readonly presetVersions?: readonly PresetVersionChange[];
+  /** One item per input of a preset set, changed or unset. */
+  readonly presetInputs?: readonly PresetInputChange[];
   /** Findings in head whose (rule, message) the base did not have, not waived. */
   readonly newFindings: readonly FindingReview[];
   /** Findings of the base that head no longer has (or now waives). */
   readonly resolvedFindings: readonly FindingReview[];
   readonly waiversAdded: readonly Waiver[];
   readonly waiversRemoved: readonly Waiver[];
+}
+
+export interface PresetVersionChange extends Change<string> {
+  readonly preset: string;
+}
+
+/** An input of a preset, before and after: null when it was not set (its default). */
+export interface PresetInputChange extends Change<unknown> {
+  readonly preset: string;
+  readonly input: string;
 }
 
 export interface ChangeLine {
@@ -76,8 +104,12 @@ class ReviewPair {
   private tuples?: { granted: PermissionTuple[]; removed: PermissionTuple[] };
   get permissions(): { granted: PermissionTuple[]; removed: PermissionTuple[] } {
     if (!this.tuples) {
-      const before = permissionTuples(this.before.statements);
-      const after = permissionTuples(this.after.statements);
+      const of = (review: BindingReview) => [
+        ...permissionTuples(review.statements),
+        ...(review.presets ?? []).flatMap((preset) => permissionTuples(preset.statements, preset.name)),
+      ];
+      const before = of(this.before);
+      const after = of(this.after);
       this.tuples = { granted: minus(after, before), removed: minus(before, after) };
     }
     return this.tuples;
@@ -102,6 +134,35 @@ function minusBy<T>(a: readonly T[], b: readonly T[], key: (item: T) => string):
 /** Actions times resources: how many permissions the groups hold. */
 function permissionCount(groups: readonly PermissionGroup[]): number {
   return groups.reduce((n, g) => n + g.actions.length * g.resources.length, 0);
+}
+
+/** The presets both reviews have, by name, as (before, after) pairs. */
+function presetPairs(pair: ReviewPair): { before: PresetReview; after: PresetReview }[] {
+  const before = new Map((pair.before.presets ?? []).map((p) => [p.name, p]));
+  return (pair.after.presets ?? []).flatMap((after) => {
+    const match = before.get(after.name);
+    return match ? [{ before: match, after }] : [];
+  });
+}
+
+/** An input's meaning: lists are sets of ARNs or names, so their order and repeats do not count. */
+function inputKey(value: unknown): string {
+  return JSON.stringify(Array.isArray(value) ? [...new Set(value.map((v) => JSON.stringify(v)))].sort() : value);
+}
+
+function presetInputChanges(pair: ReviewPair): PresetInputChange[] {
+  return presetPairs(pair).flatMap(({ before, after }) =>
+    [...new Set([...Object.keys(before.inputs), ...Object.keys(after.inputs)])].sort().flatMap((input) => {
+      const from = before.inputs[input] ?? null;
+      const to = after.inputs[input] ?? null;
+      return inputKey(from) === inputKey(to) ? [] : [{ preset: after.name, input, before: from, after: to }];
+    }),
+  );
+}
+
+/** undefined for none: the preset kinds are left out of a change that has none. */
+function someOrNone<T>(items: T[]): T[] | undefined {
+  return items.length > 0 ? items : undefined;
 }
 
 function scalar<K extends "renamedFrom" | "mode" | "roleArn" | "permissionsBoundary">(kind: ChangeKind<K>) {
@@ -216,6 +277,51 @@ const CHANGE_KINDS: readonly ChangeKind<ChangeKey>[] = [
     describeManagedPolicy,
     (items) => `${plural(items.length, "managed policy", "managed policies")} detached`,
   ),
+  list(
+    "presetsAdded",
+    17,
+    ({ before, after }) => someOrNone(minusBy(after.presets ?? [], before.presets ?? [], (p) => p.name)) as never,
+    "+",
+    "preset added",
+    describePreset,
+    (items) => `${plural(items.length, "preset")} added`,
+  ),
+  list(
+    "presetsRemoved",
+    18,
+    ({ before, after }) => someOrNone(minusBy(before.presets ?? [], after.presets ?? [], (p) => p.name)) as never,
+    "-",
+    "preset removed",
+    describePreset,
+    (items) => `${plural(items.length, "preset")} removed`,
+  ),
+  {
+    key: "presetVersions",
+    jsonOrder: 19,
+    compute: (pair) =>
+      someOrNone(
+        presetPairs(pair)
+          .filter(({ before, after }) => before.version !== after.version)
+          .map(({ before, after }) => ({ preset: after.name, before: before.version, after: after.version })),
+      ),
+    lines: (items) =>
+      items.map((v) => ({ sign: "~", text: `preset ${v.preset}: version ${v.before} -> ${v.after}` }) as ChangeLine),
+    summary: (items) => `${plural(items.length, "preset version")} changed`,
+  } satisfies ChangeKind<"presetVersions">,
+  {
+    key: "presetInputs",
+    jsonOrder: 20,
+    compute: (pair) => someOrNone(presetInputChanges(pair)),
+    lines: (items) =>
+      items.map(
+        (c) =>
+          ({
+            sign: "~",
+            text: `preset ${c.preset}: ${c.input}: ${describeInput(c.before)} -> ${describeInput(c.after)}`,
+          }) as ChangeLine,
+      ),
+    summary: (items) => `${plural(items.length, "preset input")} changed`,
+  } satisfies ChangeKind<"presetInputs">,
   scalar({
     key: "permissionsBoundary",
     jsonOrder: 3,

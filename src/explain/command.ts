@@ -8,7 +8,7 @@ import { lint } from "../rules/lint";
 import { ExplainError, readBase } from "./base";
 import { diffReviews } from "./diff";
 import { iamCatalog } from "./iam-catalog";
-import { renderDiffJson, renderReviewJson } from "./render-json";
+import { EXPLAIN_JSON_VERSION, renderDiffJson, renderReviewJson } from "./render-json";
 import { renderDiffMarkdown, renderReviewMarkdown } from "./render-markdown";
 import { renderDiffText, renderReviewText } from "./render-text";
 import { emptyReview, ExplainCatalog, reviewOf, ReviewModel } from "./review";
@@ -51,8 +51,11 @@ export function explain(io: Io, file: string, options: ExplainOptions = {}): num
   try {
     const text = readBase(options.base, file);
     baseLabel = text.label;
+    const saved = text.text === undefined ? undefined : savedReview(text.text, text.label);
     if (text.text === undefined) {
       base = emptyReview(text.label);
+    } else if (saved) {
+      base = saved;
     } else {
       const result = loadBindings(text.text, text.label);
       if (!result.model || !result.source) {
@@ -81,4 +84,26 @@ export function explain(io: Io, file: string, options: ExplainOptions = {}): num
         : renderDiffText(diff),
   );
   return 0;
+}
+
+/**
+ * A base saved as `podiam explain --format json` (kind "review"): what the base granted as the
+ * podiam of its day compiled it. The only base that can show a preset's version change, since a
+ * bindings file is compiled by this podiam's presets.
+ */
+function savedReview(text: string, label: string): ReviewModel | undefined {
+  if (!text.trimStart().startsWith("{")) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined; // a bindings file in YAML's flow style, read as such
+  }
+  const saved = json as { kind?: unknown; version?: unknown; bindings?: unknown };
+  if (saved === null || typeof saved !== "object" || saved.kind !== "review") return undefined;
+  if (saved.version !== EXPLAIN_JSON_VERSION || !Array.isArray(saved.bindings))
+    throw new ExplainError(
+      `${label} is an explain review of JSON version ${String(saved.version)}; this podiam reads version ${EXPLAIN_JSON_VERSION}: save it again with podiam explain --format json`,
+    );
+  return { file: label, bindings: saved.bindings as ReviewModel["bindings"] };
 }

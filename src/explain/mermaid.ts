@@ -40,11 +40,21 @@ export function mermaidDiagram(bindings: readonly BindingReview[]): string {
     });
   }
   for (const [arn, id] of managedIds) lines.push(`  ${id}[/"${label(policyName(arn))}"/]`);
+  // A preset's policy is the binding's own: one node per binding and preset.
+  const presetIds = new Map<string, string>();
+  bindings.forEach((binding, r) => {
+    for (const preset of binding.presets ?? []) {
+      const id = `preset${presetIds.size}`;
+      presetIds.set(`${r} ${preset.name}`, id);
+      lines.push(`  ${id}[/"${label(`preset ${preset.name} ${preset.version}`)}"/]`);
+    }
+  });
 
   bindings.forEach((binding, r) => {
     for (const sa of binding.serviceAccounts)
       lines.push(`  ${saIds.get(`${sa.cluster} ${serviceAccountId(sa)}`)} -->|"${binding.mode}"| role${r}`);
     if (binding.statements.length > 0) lines.push(`  role${r} --> policy${r}`);
+    for (const preset of binding.presets ?? []) lines.push(`  role${r} --> ${presetIds.get(`${r} ${preset.name}`)}`);
     for (const policy of binding.managedPolicies) lines.push(`  role${r} --> ${managedIds.get(policy.arn)}`);
   });
   return lines.join("\n");

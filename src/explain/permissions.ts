@@ -11,6 +11,8 @@ import type { ConditionReview, StatementReview } from "./review";
 export interface PermissionGroup {
   /** The Sid of the statement that has (head) or had (base) these, when it has one. */
   readonly sid?: string;
+  /** The preset whose statement it is, for a preset's. */
+  readonly preset?: string;
   readonly effect: "Allow" | "Deny";
   /** NotAction: every action but these. */
   readonly notAction: boolean;
@@ -26,6 +28,7 @@ export interface PermissionTuple {
   readonly key: string;
   readonly groupKey: string;
   readonly sid?: string;
+  readonly preset?: string;
   readonly effect: "Allow" | "Deny";
   readonly notAction: boolean;
   readonly action: ActionPatternReview;
@@ -34,7 +37,11 @@ export interface PermissionTuple {
   readonly conditions: readonly ConditionReview[];
 }
 
-export function permissionTuples(statements: readonly StatementReview[]): PermissionTuple[] {
+/**
+ * The tuples of statements; of a preset's, named with the preset (which, like the Sid, is no part
+ * of what is allowed: a permission moved between a preset and a statement is no change).
+ */
+export function permissionTuples(statements: readonly StatementReview[], preset?: string): PermissionTuple[] {
   const tuples: PermissionTuple[] = [];
   for (const statement of statements) {
     const notAction = statement.notActions !== undefined;
@@ -46,8 +53,9 @@ export function permissionTuples(statements: readonly StatementReview[]): Permis
       for (const resource of statement.resources ?? statement.notResources ?? []) {
         tuples.push({
           key: `${shape}\0${action.pattern}\0${resource}`,
-          groupKey: `${statement.sid ?? ""}\0${shape}`,
+          groupKey: `${preset ?? ""}\0${statement.sid ?? ""}\0${shape}`,
           ...(statement.sid ? { sid: statement.sid } : {}),
+          ...(preset !== undefined ? { preset } : {}),
           effect: statement.effect,
           notAction,
           action,
@@ -99,6 +107,7 @@ export function groupTuples(tuples: readonly PermissionTuple[]): PermissionGroup
     for (const { actions, resources } of byResources.values()) {
       groups.push({
         ...(first.sid ? { sid: first.sid } : {}),
+        ...(first.preset !== undefined ? { preset: first.preset } : {}),
         effect: first.effect,
         notAction: first.notAction,
         actions: [...actions].sort((a, b) => compare(a.pattern, b.pattern)),
@@ -110,6 +119,7 @@ export function groupTuples(tuples: readonly PermissionTuple[]): PermissionGroup
   }
   return groups.sort(
     (a, b) =>
+      compare(a.preset ?? "", b.preset ?? "") ||
       compare(a.sid ?? "", b.sid ?? "") ||
       compare(a.actions[0].pattern, b.actions[0].pattern) ||
       compare(a.resources.join("\0"), b.resources.join("\0")),

@@ -7,8 +7,9 @@ import { ActionPatternReview, describeActionPattern } from "./action-patterns";
 import { changeLines, describeChangeCounts } from "./changes";
 import type { ReviewDiff } from "./diff";
 import { mermaidDiagram } from "./mermaid";
-import type { BindingReview, ReviewModel, StatementReview } from "./review";
+import type { BindingReview, PresetReview, ReviewModel, StatementReview } from "./review";
 import {
+  describeAccess,
   describeManagedPolicyAccess,
   describeCondition,
   describeDiff,
@@ -169,12 +170,38 @@ function bindingDetails(binding: BindingReview, folded = true): string[] {
     );
     for (const statement of binding.statements) out.push(statementRow(statement));
   }
+  for (const preset of binding.presets ?? []) out.push("", ...presetDetails(preset));
   if (binding.findings.length > 0)
     out.push("", "**Lint:**", "", ...binding.findings.map((f) => `- ${escape(describeFinding(f))}`));
   if (binding.waivers.length > 0)
     out.push("", "**Waivers:**", "", ...binding.waivers.map((w) => `- ${code(w.rule)}: ${escape(w.reason)}`));
   if (folded) out.push("", "</details>");
   return out;
+}
+
+/** A preset: its version and source, inputs, policies, built-in waivers, then its statements. */
+function presetDetails(preset: PresetReview): string[] {
+  const inputs = Object.keys(preset.inputs);
+  const out = [
+    `**Preset ${code(preset.name)} ${escape(preset.version)}:** ${escape(describeAccess(preset.access))}`,
+    "",
+    `- **Follows:** ${escape(preset.upstream)}`,
+    `- **Inputs:** ${inputs.length === 0 ? "defaults" : inputs.map((key) => `${code(key)}: ${inputValue(preset.inputs[key])}`).join("; ")}`,
+    `- **${preset.policies.length === 1 ? "Policy" : "Policies"}:** ${preset.policies.map(code).join(", ")}`,
+  ];
+  if (preset.waivers.length > 0)
+    out.push("- **Built-in waivers:**", ...preset.waivers.map((w) => `  - ${code(w.rule)}: ${escape(w.reason)}`));
+  out.push(
+    "",
+    row(["Statement", "Effect", "Actions", "Resources", "Conditions"]),
+    row(["---", "---", "---", "---", "---"]),
+  );
+  for (const statement of preset.statements) out.push(statementRow(statement));
+  return out;
+}
+
+function inputValue(value: unknown): string {
+  return Array.isArray(value) ? value.map((v) => code(String(v))).join(", ") : code(String(value));
 }
 
 function statementRow(statement: StatementReview): string {

@@ -1,8 +1,10 @@
 /** explain for a terminal: one block per binding, aligned labels; with --base, signed change lines. */
 import { changeLines } from "./changes";
 import type { ReviewDiff } from "./diff";
-import type { BindingReview, StatementReview } from "./review";
+import type { BindingReview, PresetReview, StatementReview } from "./review";
 import {
+  describeAccess,
+  describeInputs,
   describePermissions,
   describeAction,
   describeCondition,
@@ -74,6 +76,11 @@ function bindingBlock(binding: BindingReview): string[] {
       ),
     );
   });
+  (binding.presets ?? []).forEach((preset, i) => {
+    lines.push(
+      ...presetLines(preset).map((l, j) => `  ${(i === 0 && j === 0 ? "presets" : "").padEnd(LABEL_WIDTH)}${l}`),
+    );
+  });
   if (binding.managedPolicies.length > 0) field("managed", binding.managedPolicies.map(describeManagedPolicy));
   if (binding.findings.length > 0) field("lint", binding.findings.map(describeFinding));
   if (binding.waivers.length > 0)
@@ -94,5 +101,23 @@ function statementLines(statement: StatementReview): string[] {
   if (statement.resources) sub("resources", statement.resources);
   if (statement.notResources) sub("all but", statement.notResources);
   if (statement.conditions) sub("when", statement.conditions.map(describeCondition));
+  return lines;
+}
+
+/** A preset: name and version, then what it follows, its inputs, its policies, statements and waivers. */
+function presetLines(preset: PresetReview): string[] {
+  const lines = [`${preset.name} ${preset.version}: ${describeAccess(preset.access)}`];
+  const sub = (label: string, values: readonly string[]) => {
+    values.forEach((value, i) => lines.push(`  ${(i === 0 ? label : "").padEnd(STATEMENT_LABEL_WIDTH)}${value}`));
+  };
+  sub("follows", [preset.upstream]);
+  sub("inputs", [describeInputs(preset.inputs)]);
+  sub(preset.policies.length === 1 ? "policy" : "policies", preset.policies);
+  for (const statement of preset.statements) lines.push(...statementLines(statement).map((l) => `  ${l}`));
+  if (preset.waivers.length > 0)
+    sub(
+      "waivers",
+      preset.waivers.map((w) => `${w.rule}: ${w.reason}`),
+    );
   return lines;
 }

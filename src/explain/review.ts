@@ -3,6 +3,7 @@
  * validated model and its lint findings, plain data (JSON-ready), every list in a fixed order, so
  * that the renderers and the diff only format and compare.
  */
+import { presetPolicies } from "../bindings/binding-presets";
 import type { Binding, BindingsModel, Mode, Waiver } from "../bindings/model";
 import { isAwsManagedPolicyArn } from "../iam/arns";
 import type { Statement } from "../iam/types";
@@ -82,6 +83,24 @@ export interface FindingReview {
   readonly waived?: string;
 }
 
+/** A preset the binding uses: what it follows, how it was configured, and what it grants. */
+export interface PresetReview {
+  readonly name: string;
+  /** The upstream policy version its statements follow. */
+  readonly version: string;
+  readonly upstream: string;
+  /** As written, keys sorted. */
+  readonly inputs: Readonly<Record<string, unknown>>;
+  /** The IAM names of its customer-managed policies: one, or more when it outgrows one. */
+  readonly policies: readonly string[];
+  /** The expanded statements, in the preset's order. */
+  readonly statements: readonly StatementReview[];
+  /** What its statements grant. */
+  readonly access: AccessSummary;
+  /** Its built-in waivers, by rule: they cover findings on its own statements only. */
+  readonly waivers: readonly Waiver[];
+}
+
 export interface BindingReview {
   readonly name: string;
   readonly previousNames: readonly string[];
@@ -94,9 +113,11 @@ export interface BindingReview {
   readonly statements: readonly StatementReview[];
   /** In file order. */
   readonly managedPolicies: readonly ManagedPolicyReview[];
+  /** By name; only for a binding that uses presets (explain's JSON of other bindings is as before). */
+  readonly presets?: readonly PresetReview[];
   /** What the binding's own statements grant. */
   readonly statementsAccess: AccessSummary;
-  /** What the statements and the AWS managed policies grant together (customer-managed ones are not in the file). */
+  /** What the statements, the presets and the AWS managed policies grant together (customer-managed ones are not in the file). */
   readonly access: AccessSummary;
   /** By position in the file, then rule. */
   readonly findings: readonly FindingReview[];
@@ -146,6 +167,17 @@ function bindingReview(
   const account = model.accounts.get(binding.account)!;
   const statements = binding.statements.map((s) => statementReview(s, catalog));
   const managedGrants = binding.managedPolicies.map((arn) => catalog.awsManagedPolicyGrants(arn));
+  const policies = presetPolicies(binding);
+  const presets = binding.presets.map((preset): PresetReview => ({
+    name: preset.name,
+    version: preset.version,
+    upstream: preset.upstream,
+    inputs: preset.inputs,
+    policies: policies.filter((p) => p.preset === preset.name).map((p) => p.name),
+    statements: preset.statements.map((s) => statementReview(s, catalog)),
+    access: accessSummary(preset.statements, catalog),
+    waivers: preset.waivers,
+  }));
   return {
     name: binding.name,
     previousNames: [...binding.previousNames].sort(compare),
@@ -164,8 +196,16 @@ function bindingReview(
       awsManaged: isAwsManagedPolicyArn(arn),
       ...(managedGrants[i] ? { access: accessSummary(managedGrants[i]!, catalog) } : {}),
     })),
+    ...(presets.length > 0 ? { presets } : {}),
     statementsAccess: accessSummary(binding.statements, catalog),
-    access: accessSummary([...binding.statements, ...managedGrants.flatMap((g) => g ?? [])], catalog),
+    access: accessSummary(
+      [
+        ...binding.statements,
+        ...binding.presets.flatMap((p) => p.statements),
+        ...managedGrants.flatMap((g) => g ?? []),
+      ],
+      catalog,
+    ),
     findings: findings
       .map(findingReview)
       .sort(

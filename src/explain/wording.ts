@@ -13,6 +13,7 @@ import type {
   ConditionReview,
   FindingReview,
   ManagedPolicyReview,
+  PresetReview,
   ReviewModel,
   TrustedServiceAccount,
 } from "./review";
@@ -138,6 +139,25 @@ export function describePermissionGroup(group: PermissionGroup): string {
   const resources = group.resources.join(", ");
   let text = `${group.effect} ${group.notAction ? `every action but ${actions}` : actions} on ${group.notResource ? `every resource but ${resources}` : resources}`;
   if (group.conditions.length > 0) text += ` when ${group.conditions.map(describeCondition).join(" and ")}`;
-  if (group.sid) text += ` [${group.sid}]`;
+  if (group.preset !== undefined) text += ` [preset ${group.preset}${group.sid ? `: ${group.sid}` : ""}]`;
+  else if (group.sid) text += ` [${group.sid}]`;
   return text;
+}
+
+/** An input's value: a list as its values joined, `(default)` for one not set. */
+export function describeInput(value: unknown): string {
+  if (value === null || value === undefined) return "(default)";
+  if (Array.isArray(value)) return `[${value.map((v) => String(v)).join(", ")}]`;
+  return String(value);
+}
+
+/** `hostedZoneArns: [arn:...]; mode: both`, or `defaults` for a preset given `{}`. */
+export function describeInputs(inputs: Readonly<Record<string, unknown>>): string {
+  const keys = Object.keys(inputs);
+  return keys.length === 0 ? "defaults" : keys.map((key) => `${key}: ${describeInput(inputs[key])}`).join("; ");
+}
+
+/** `external-dns v0.22.0 (4 actions (...); inputs hostedZoneArns: [...])`. */
+export function describePreset(preset: PresetReview): string {
+  return `${preset.name} ${preset.version} (${describeAccess(preset.access)}; inputs ${describeInputs(preset.inputs)})`;
 }

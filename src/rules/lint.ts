@@ -1,6 +1,10 @@
-/** The lint runner: every rule on every binding; waived findings are kept, marked, for explain. */
+/**
+ * The lint runner: every rule on every binding; waived findings are kept, marked, for explain. A
+ * finding is waived by the binding's waiver of its rule, or, on a preset's own statements (reported
+ * at `policies.presets.<name>`), by the preset's built-in waiver of it, whose reason names the preset.
+ */
 import type { BindingsModel } from "../bindings/model";
-import type { Problem } from "../bindings/problems";
+import type { FilePath, Problem } from "../bindings/problems";
 import type { BindingsSource } from "../bindings/source";
 import type { LintFinding, Rule } from "./rule";
 import { IAM001 } from "./IAM001-star-action";
@@ -14,7 +18,10 @@ import { IAM008 } from "./IAM008-unknown-action";
 import { IAM009 } from "./IAM009-condition";
 import { IAM010 } from "./IAM010-secret-read";
 import { IAM011 } from "./IAM011-aws-managed-policy";
+import { PRE001 } from "./PRE001-preset-arn-input";
+import { PRE002 } from "./PRE002-preset-service-account";
 import { SA001 } from "./SA001-default-service-account";
+import { presetPath } from "./statements";
 
 /** Every rule, in id order. */
 export const RULES: readonly Rule[] = [
@@ -29,12 +36,15 @@ export const RULES: readonly Rule[] = [
   IAM009,
   IAM010,
   IAM011,
+  PRE001,
+  PRE002,
   SA001,
 ];
 
 export function lint(model: BindingsModel, source: BindingsSource, rules: readonly Rule[] = RULES): LintFinding[] {
   const findings: LintFinding[] = [];
   for (const binding of model.bindings) {
+    const presetPaths = binding.presets.map((preset) => ({ preset, path: presetPath(binding, preset.name) }));
     for (const rule of rules) {
       const waiver = binding.waivers.find((w) => w.rule === rule.id);
       for (const finding of rule.check(binding, { model })) {
@@ -42,7 +52,11 @@ export function lint(model: BindingsModel, source: BindingsSource, rules: readon
           severity: finding.severity ?? rule.severity,
           rule: rule.id,
         });
-        findings.push({ problem, rule: rule.id, binding: binding.name, ...(waiver ? { waived: waiver.reason } : {}) });
+        // A preset's statements report at the preset's key exactly (its inputs' findings are deeper).
+        const preset = presetPaths.find(({ path }) => samePath(path, finding.path))?.preset;
+        const builtIn = preset?.waivers.find((w) => w.rule === rule.id);
+        const waived = builtIn ? `preset ${preset!.name}: ${builtIn.reason}` : waiver?.reason;
+        findings.push({ problem, rule: rule.id, binding: binding.name, ...(waived !== undefined ? { waived } : {}) });
       }
     }
   }
@@ -52,4 +66,8 @@ export function lint(model: BindingsModel, source: BindingsSource, rules: readon
 /** The problems `validate` reports: findings not waived. */
 export function activeProblems(findings: readonly LintFinding[]): Problem[] {
   return findings.filter((f) => f.waived === undefined).map((f) => f.problem);
+}
+
+function samePath(a: FilePath, b: FilePath): boolean {
+  return a.length === b.length && a.every((segment, i) => segment === b[i]);
 }

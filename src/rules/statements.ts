@@ -1,8 +1,9 @@
 /**
- * What the IAM rules look at: every statement a binding's role gets, its own (policies.statements)
- * and those of the AWS managed policies it attaches, in one shape, with a label for messages and
- * the place in the file to report at. Managed documents are not in the file, so their findings
- * point at the binding's `policies.managed[i]` and name the policy.
+ * What the IAM rules look at: every statement a binding's role gets, its own (policies.statements),
+ * its presets' (policies.presets) and those of the AWS managed policies it attaches, in one shape,
+ * with a label for messages and the place in the file to report at. Preset and managed statements
+ * are not in the file, so their findings point at `policies.presets.<name>` or
+ * `policies.managed[i]` and name the preset or the policy.
  */
 import type { Binding } from "../bindings/model";
 import type { FilePath } from "../bindings/problems";
@@ -19,6 +20,8 @@ export interface StatementView extends Statement {
   readonly label: string;
   /** Set for statements of an AWS managed policy: its name and index under policies.managed. */
   readonly managed?: { readonly name: string; readonly index: number };
+  /** Set for statements of a preset: its name under policies.presets. */
+  readonly preset?: string;
   /** Where to report about a field (or an element of it). */
   at(field?: StatementField, ...rest: (string | number)[]): FilePath;
 }
@@ -39,7 +42,12 @@ export function bindingPath(binding: Binding, ...rest: (string | number)[]): Fil
   return ["bindings", binding.index, ...rest];
 }
 
-/** Every statement of the binding's permissions: its own first, then the AWS managed ones. */
+/** Where a preset's findings are reported (the statements are not in the file): the preset's key. */
+export function presetPath(binding: Binding, preset: string): FilePath {
+  return bindingPath(binding, "policies", "presets", preset);
+}
+
+/** Every statement of the binding's permissions: its own first, then its presets', then the AWS managed ones. */
 export function statementsOf(binding: Binding): readonly StatementView[] {
   let views = cache.get(binding);
   if (views) return views;
@@ -52,6 +60,17 @@ export function statementsOf(binding: Binding): readonly StatementView[] {
       at: (field, ...rest) => (field ? [...base, field, ...rest] : base),
     });
   });
+  for (const preset of binding.presets) {
+    const path = presetPath(binding, preset.name);
+    preset.statements.forEach((statement, k) => {
+      list.push({
+        ...statement,
+        label: `binding "${binding.name}", preset ${preset.name}, ${statement.sid ? `statement "${statement.sid}"` : `statement ${k}`}`,
+        preset: preset.name,
+        at: () => path,
+      });
+    });
+  }
   binding.managedPolicies.forEach((arn, index) => {
     // Only AWS managed policies have a document we know; loading them is lazy.
     if (!isAwsManagedPolicyArn(arn)) return;
@@ -77,11 +96,13 @@ export function isEveryAction(pattern: string): boolean {
   return pattern === "*" || pattern === "*:*";
 }
 
-/** The fix to append for a managed policy's finding, or the given fix for the binding's own. */
+/** The fix to append for a managed policy's or a preset's finding, or the given fix for the binding's own. */
 export function fixFor(view: StatementView, own: string): string {
-  return view.managed
-    ? `replace ${view.managed.name} with statements scoped to what the workload needs, or waive the rule with a reason`
-    : own;
+  if (view.managed)
+    return `replace ${view.managed.name} with statements scoped to what the workload needs, or waive the rule with a reason`;
+  if (view.preset)
+    return `preset ${view.preset} grants it: narrow the preset's inputs where they scope it, or waive the rule with a reason`;
+  return own;
 }
 
 /** Condition keys of a statement, lowercased, with any operator. */

@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { presetPolicies } from "../bindings/binding-presets";
 import { bindingTrustPolicy } from "../bindings/binding-trust";
 import { Account, Binding, BindingsModel, Cluster, usesIrsa, usesPodIdentity } from "../bindings/model";
 import { customerPolicyArn } from "../iam/arns";
@@ -8,7 +9,7 @@ import { Lazy, TerraformOutput, type TerraformProvider } from "../constructs/cdk
 import { OidcProvider } from "../constructs/oidc-provider";
 import { PodIdentityAssociation } from "../constructs/pod-identity-association";
 import { awsAccountProvider } from "../constructs/providers";
-import { OwnPolicy, WorkloadRole } from "../constructs/workload-role";
+import { OwnPolicy, RolePresetPolicy, WorkloadRole } from "../constructs/workload-role";
 import { IndependentStack } from "./independent-stack";
 import type { IamStackPlan } from "./stack-plan";
 
@@ -36,6 +37,7 @@ export class IamStack extends IndependentStack {
         WorkloadRole.resourceCount({
           managedPolicies: binding.managedPolicies,
           ownPolicy: binding.statements.length > 0 ? ownPolicyOf(plan.account, binding) : undefined,
+          presetPolicies: rolePresetPolicies(plan.account, binding),
           exclusivePolicyAttachments: binding.role.exclusivePolicyAttachments,
         }) +
         (usesPodIdentity(binding.mode) ? binding.clusters.length * binding.serviceAccounts.length : 0) *
@@ -103,6 +105,7 @@ export class IamStack extends IndependentStack {
       tags: binding.role.tags,
       managedPolicies: binding.managedPolicies,
       ownPolicy: binding.statements.length > 0 ? ownPolicyOf(this.account, binding) : undefined,
+      presetPolicies: rolePresetPolicies(this.account, binding),
       dependsOn: irsaProviders.flatMap((provider) => (provider.address ? [provider.address] : [])),
       exclusivePolicyAttachments: binding.role.exclusivePolicyAttachments,
       adoptRole: binding.adopt.role,
@@ -172,4 +175,15 @@ function ownPolicyOf(account: Account, binding: Binding): OwnPolicy {
     statements: binding.statements,
     adopt: binding.adopt.policy,
   };
+}
+
+/** The policies of the binding's presets, named after its role, in the role's path. */
+function rolePresetPolicies(account: Account, binding: Binding): RolePresetPolicy[] {
+  return presetPolicies(binding).map((policy) => ({
+    addressParts: policy.addressParts,
+    name: policy.name,
+    arn: customerPolicyArn(account.partition, account.id, binding.role.path, policy.name),
+    statements: policy.statements,
+    description: `podiam preset ${policy.preset}${policy.part > 1 ? `, part ${policy.part}` : ""}`,
+  }));
 }

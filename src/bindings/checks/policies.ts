@@ -1,7 +1,11 @@
-/** A role's policies within IAM's limits: policy size, managed policies per role, trust policy size. */
+/**
+ * A role's policies within IAM's limits: policy size (its own, and each preset's statements),
+ * managed policies per role (each preset policy counts as one), trust policy size.
+ */
 import { MANAGED_POLICY_LENGTH_MAX } from "../../iam/limits";
 import { policyLength, renderPolicy } from "../../iam/policy-document";
 import { workloadPolicy } from "../../iam/workload-policy";
+import { oversizedPresetStatements, presetPolicies } from "../binding-presets";
 import { bindingTrustPolicy } from "../binding-trust";
 import type { Binding } from "../model";
 import { bindingPath, CheckContext } from "./check";
@@ -19,12 +23,31 @@ export function checkPolicies(context: CheckContext, binding: Binding): void {
       );
     }
   }
+  // A preset's statements are packed into as few policies as fit; one statement alone may not fit
+  // (a long list of ARNs): then no number of policies holds it.
+  let presetsFit = true;
+  for (const preset of binding.presets) {
+    for (const statement of oversizedPresetStatements(preset)) {
+      presetsFit = false;
+      context.report(
+        at("policies", "presets", preset.name),
+        `preset ${preset.name}: its statement ${statement.sid ? `"${statement.sid}" ` : ""}is ${statement.length} characters without whitespace, more than the ${MANAGED_POLICY_LENGTH_MAX} IAM allows in one managed policy: list fewer ARNs in its inputs (a shared prefix and a wildcard, or split the binding)`,
+        "key",
+      );
+    }
+  }
+
   // An ARN listed twice is the schema's problem, and attached once.
-  const attached = new Set(binding.managedPolicies).size + (binding.statements.length > 0 ? 1 : 0);
+  const presetPolicyCount = presetsFit ? presetPolicies(binding).length : binding.presets.length;
+  const attached = new Set(binding.managedPolicies).size + (binding.statements.length > 0 ? 1 : 0) + presetPolicyCount;
   if (attached > model.quotas.managedPoliciesPerRole) {
     context.report(
-      source.has(at("policies", "managed")) ? at("policies", "managed") : at("policies"),
-      `"${binding.name}" attaches ${attached} managed policies (its statements count as one); the quota is ${model.quotas.managedPoliciesPerRole} per role: raise quotas.managedPoliciesPerRole if AWS raised it for you`,
+      source.has(at("policies", "managed"))
+        ? at("policies", "managed")
+        : source.has(at("policies", "presets"))
+          ? at("policies", "presets")
+          : at("policies"),
+      `"${binding.name}" attaches ${attached} managed policies (its statements count as one${presetPolicyCount > 0 ? `, each policy of its presets as one: ${presetPolicyCount}` : ""}); the quota is ${model.quotas.managedPoliciesPerRole} per role: raise quotas.managedPoliciesPerRole if AWS raised it for you`,
       "key",
     );
   }
