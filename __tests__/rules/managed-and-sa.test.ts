@@ -42,14 +42,18 @@ describe("IAM011 AWS managed policies", () => {
       "IAM007 warning bindings[0].policies.managed[0]",
       "IAM010 warning bindings[0].policies.managed[0]",
     ]);
+    expect(findings[0].problem.message).toMatch(
+      /^binding "app", AWS managed policy AmazonS3ReadOnlyAccess: every resource .*\(s3-object-lambda:GetObject, .*\); fix: replace AmazonS3ReadOnlyAccess/,
+    );
     expect(lineColumn(findings[1])).toBe(where(text, "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"));
     expect(findings[1].problem.message).toMatch(
       /binding "app", AWS managed policy AmazonS3ReadOnlyAccess, statement 0: reads secrets on "\*" \(s3:GetObject, s3:GetObjectVersion\).*fix: replace AmazonS3ReadOnlyAccess/,
     );
   });
   test("a known, scoped AWS managed policy and customer-managed ARNs are clean", () => {
+    // Every volume, but only of the cluster's tag: conditions that narrow the resources.
     const text = withManaged(
-      "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy",
+      "arn:aws:iam::aws:policy/AmazonEBSCSIDriverEKSClusterScopedPolicy",
       "arn:aws:iam::111122223333:policy/mine",
     );
     expect(lintText(text)).toEqual([]);

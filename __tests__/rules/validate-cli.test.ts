@@ -49,10 +49,12 @@ test("the example bindings.yaml has no lint errors; its warnings are the ones re
   const problems = activeProblems(findings);
   expect(problems.filter((p) => p.severity === "error")).toEqual([]);
   // external-dns lists records with "*" (ListResourceRecordSets can be scoped to the zone);
-  // invoice-reader's AmazonS3ReadOnlyAccess reads every bucket.
-  expect(problems.map((p) => `${p.rule} ${p.path}`)).toEqual([
+  // invoice-reader's AmazonS3ReadOnlyAccess reads every bucket; AmazonEBSCSIDriverPolicy attaches
+  // and snapshots every volume (arn:aws:ec2:*:*:volume/*, without a tag condition).
+  expect(problems.map((p) => `${p.rule} ${p.path}`).sort()).toEqual([
     "IAM007 bindings[0].policies.statements[1].resources[0]",
     "IAM007 bindings[1].policies.managed[0]",
+    "IAM007 bindings[3].policies.managed[0]",
     "IAM010 bindings[1].policies.managed[0]",
   ]);
 });
