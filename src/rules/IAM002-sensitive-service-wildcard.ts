@@ -12,10 +12,28 @@ import { fixFor, isEveryAction, statementsOf, type StatementView } from "./state
 
 export const SENSITIVE_SERVICES: readonly string[] = ["iam", "sts", "kms", "s3", "secretsmanager", "ec2", "eks"];
 
-/** Whether the pattern's service part may be the service (`iam`, `IAM`, `i?m`). */
-function mayNameService(pattern: string, service: string): boolean {
-  const parts = splitAction(pattern);
-  return parts !== undefined && wildcardRegExp(parts.service).test(service);
+const servicesByPattern = new Map<string, readonly string[]>();
+/** The sensitive services a pattern's service part may be (`iam`, `IAM`, `i?m`), memoised. */
+function servicesNamed(pattern: string): readonly string[] {
+  let services = servicesByPattern.get(pattern);
+  if (!services) {
+    const parts = splitAction(pattern);
+    services = parts ? SENSITIVE_SERVICES.filter((service) => wildcardRegExp(parts.service).test(service)) : [];
+    servicesByPattern.set(pattern, services);
+  }
+  return services;
+}
+
+const matches = new Map<string, readonly string[]>();
+/** The service's actions a pattern matches, memoised: the same patterns recur across bindings. */
+function matchedOf(service: string, all: readonly string[], pattern: string): readonly string[] {
+  const key = `${service} ${pattern}`;
+  let matched = matches.get(key);
+  if (!matched) {
+    matched = all.filter((action) => actionMatches(pattern, action));
+    matches.set(key, matched);
+  }
+  return matched;
 }
 
 function actionsOfService(service: string): readonly string[] {
@@ -30,48 +48,60 @@ export const IAM002: Rule = {
   check(binding) {
     const findings: Finding[] = [];
     const allows = statementsOf(binding).filter((view) => view.effect === "Allow");
+    // notActions that match nothing of a service leave all of it allowed: one finding per statement.
+    const leftWhole = new Map<StatementView, string[]>();
     for (const service of SENSITIVE_SERVICES) {
+      // Only a statement that may name the service needs its actions (and its catalogue file).
+      const naming = allows.filter((view) =>
+        view.notActions ? true : (view.actions ?? []).some((pattern) => servicesNamed(pattern).includes(service)),
+      );
+      if (naming.length === 0) continue;
       const all = actionsOfService(service);
       if (all.length === 0) continue;
       let reported = false;
       // Patterns that match part of the service: together they may match all of it.
-      const together = new Set<string>();
-      const contributors: { view: StatementView; index: number; pattern: string }[] = [];
-      for (const view of allows) {
+      const partial: { view: StatementView; index: number; pattern: string; matched: readonly string[] }[] = [];
+      for (const view of naming) {
         if (view.notActions) {
-          if (view.notActions.some((pattern) => all.some((action) => actionMatches(pattern, action)))) continue;
+          const excludes = view.notActions.some(
+            (pattern) => servicesNamed(pattern).includes(service) && matchedOf(service, all, pattern).length > 0,
+          );
+          if (excludes) continue;
           reported = true;
-          findings.push({
-            path: view.at("notActions"),
-            message: `${view.label}: notActions leave every ${service} action allowed, today's and future ones; fix: ${fixFor(view, `list the ${service} actions the workload calls under actions`)}`,
-          });
+          leftWhole.set(view, [...(leftWhole.get(view) ?? []), service]);
           continue;
         }
         (view.actions ?? []).forEach((pattern, index) => {
-          if (isEveryAction(pattern) || !mayNameService(pattern, service)) return;
-          const matched = all.filter((action) => actionMatches(pattern, action));
+          if (isEveryAction(pattern) || !servicesNamed(pattern).includes(service)) return;
+          const matched = matchedOf(service, all, pattern);
           if (matched.length === 0) return;
-          if (matched.length === all.length) {
-            reported = true;
-            const spelled =
-              pattern.toLowerCase() === `${service}:*` ? "" : `, all ${all.length} of them, as ${service}:*`;
-            findings.push({
-              path: view.at("actions", index),
-              message: `${view.label}: allows every ${service} action ("${pattern}"${spelled}); fix: ${fixFor(view, `list the ${service} actions the workload calls`)}`,
-            });
+          if (matched.length < all.length) {
+            partial.push({ view, index, pattern, matched });
             return;
           }
-          matched.forEach((action) => together.add(action));
-          contributors.push({ view, index, pattern });
+          reported = true;
+          const spelled =
+            pattern.toLowerCase() === `${service}:*` ? "" : `, all ${all.length} of them, as ${service}:*`;
+          findings.push({
+            path: view.at("actions", index),
+            message: `${view.label}: allows every ${service} action ("${pattern}"${spelled}); fix: ${fixFor(view, `list the ${service} actions the workload calls`)}`,
+          });
         });
       }
-      if (reported || together.size < all.length) continue;
-      const [first] = contributors;
+      if (reported || partial.reduce((n, p) => n + p.matched.length, 0) < all.length) continue;
+      if (new Set(partial.flatMap((p) => p.matched)).size < all.length) continue;
+      const [first] = partial;
       findings.push({
         path: first.view.at("actions", first.index),
         message:
-          `binding "${binding.name}": together, ${listSome(contributors.map((c) => `"${c.pattern}"`))} allow every ${service} action (all ${all.length}); ` +
+          `binding "${binding.name}": together, ${listSome(partial.map((c) => `"${c.pattern}"`))} allow every ${service} action (all ${all.length}); ` +
           `fix: ${fixFor(first.view, `list the ${service} actions the workload calls`)}`,
+      });
+    }
+    for (const [view, services] of leftWhole) {
+      findings.push({
+        path: view.at("notActions"),
+        message: `${view.label}: notActions leave every action of ${services.join(", ")} allowed, today's and future ones; fix: ${fixFor(view, "list the actions the workload calls under actions")}`,
       });
     }
     return findings;

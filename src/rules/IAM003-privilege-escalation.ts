@@ -19,7 +19,15 @@ import { actionInfo } from "../catalog/iam-actions";
 import type { FilePath } from "../bindings/problems";
 import type { Finding, LintContext, Rule } from "./rule";
 import { ESCALATION_PATHS, type EscalationPath } from "./IAM003-escalation-paths";
-import { actionGrant, admitsValue, deniedEverywhere, partitionOf, reachesResources, resourceCover } from "./semantics";
+import {
+  actionGrant,
+  admitsValue,
+  deniedEverywhere,
+  namedAmong,
+  partitionOf,
+  reachesResources,
+  resourceCover,
+} from "./semantics";
 import { fixFor, statementsOf, type StatementView } from "./statements";
 
 const PASS_ROLE = "iam:PassRole";
@@ -58,6 +66,12 @@ function grantOfAction(
   return undefined;
 }
 
+const PATH_ACTIONS: readonly string[] = [...new Set(ESCALATION_PATHS.flatMap((path) => path.actions))];
+/** The paths' actions that some Allow names, before resources and conditions: most roles name none. */
+function namedPathActions(allows: readonly StatementView[]): ReadonlySet<string> {
+  return new Set(allows.flatMap((view) => [...namedAmong(view, PATH_ACTIONS)]));
+}
+
 /** The escalation paths the binding's role is granted, with where each action is granted. */
 export function escalationPathsOf(
   binding: Binding,
@@ -66,8 +80,10 @@ export function escalationPathsOf(
   const views = statementsOf(binding);
   const allows = views.filter((view) => view.effect === "Allow");
   const partition = partitionOf(binding, context);
+  const named = namedPathActions(allows);
   const granted: { path: EscalationPath; hits: ActionHit[] }[] = [];
   for (const path of ESCALATION_PATHS) {
+    if (!path.actions.every((action) => named.has(action))) continue;
     const hits: ActionHit[] = [];
     for (const action of path.actions) {
       const hit = deniedEverywhere(views, action, partition)

@@ -11,7 +11,7 @@
  */
 import { actionInfo } from "../catalog/iam-actions";
 import type { Finding, Rule } from "./rule";
-import { actionGrant, coveringResources, narrowsResources, partitionOf, resourceCover } from "./semantics";
+import { actionGrant, coveringResources, namedAmong, narrowsResources, partitionOf, resourceCover } from "./semantics";
 import { fixFor, statementsOf } from "./statements";
 import { listSome } from "../util/text";
 
@@ -38,9 +38,10 @@ export const IAM010: Rule = {
     const findings: Finding[] = [];
     const partition = partitionOf(binding, context);
     for (const view of statementsOf(binding)) {
-      if (view.effect !== "Allow" || narrowsResources(view.conditions)) continue;
-      const reads = SECRET_READ_ACTIONS.filter((action) => actionGrant(view, action));
-      if (reads.length === 0) continue;
+      if (view.effect !== "Allow") continue;
+      const named = namedAmong(view, SECRET_READ_ACTIONS);
+      if (named.size === 0 || narrowsResources(view.conditions)) continue;
+      const reads = SECRET_READ_ACTIONS.filter((action) => named.has(action));
       const alsoWildcardOnly = WILDCARD_ONLY_READS.filter((action) => actionGrant(view, action));
       const keep =
         alsoWildcardOnly.length > 0

@@ -45,6 +45,36 @@ export function actionGrant(
   return index < 0 ? undefined : { field: "actions", index, pattern: view.actions![index] };
 }
 
+const amongCaches = new WeakMap<readonly string[], Map<string, readonly string[]>>();
+
+/**
+ * The actions of `candidates` (catalogue spellings) a pattern matches, memoised per list and
+ * pattern: the same patterns recur across bindings, and every binding that attaches a managed
+ * policy repeats its statements. Patterns that match every action give [] (IAM001's).
+ */
+export function matchedAmong(candidates: readonly string[], pattern: string): readonly string[] {
+  let cache = amongCaches.get(candidates);
+  if (!cache) {
+    cache = new Map();
+    amongCaches.set(candidates, cache);
+  }
+  let matched = cache.get(pattern);
+  if (!matched) {
+    matched = isEveryAction(pattern) ? [] : candidates.filter((action) => actionMatches(pattern, action));
+    cache.set(pattern, matched);
+  }
+  return matched;
+}
+
+/** The actions of `candidates` a statement names for its effect (its patterns, or all but its notActions). */
+export function namedAmong(view: StatementView, candidates: readonly string[]): ReadonlySet<string> {
+  if (view.notActions) {
+    const excluded = new Set(view.notActions.flatMap((pattern) => matchedAmong(candidates, pattern)));
+    return new Set(candidates.filter((action) => !excluded.has(action)));
+  }
+  return new Set((view.actions ?? []).flatMap((pattern) => matchedAmong(candidates, pattern)));
+}
+
 /** The partition the binding's role acts in (`aws`), for resource patterns. */
 export function partitionOf(binding: Binding, context: LintContext): string {
   return context.model.accounts.get(binding.account)?.partition ?? "aws";
