@@ -50,8 +50,14 @@ export const IAM002: Rule = {
     const allows = statementsOf(binding).filter((view) => view.effect === "Allow");
     // notActions that match nothing of a service leave all of it allowed: one finding per statement.
     const leftWhole = new Map<StatementView, string[]>();
+    // Only services some statement may name need a look (and their catalogue file).
+    const named = new Set<string>();
+    for (const view of allows) {
+      if (view.notActions) SENSITIVE_SERVICES.forEach((service) => named.add(service));
+      else for (const pattern of view.actions ?? []) servicesNamed(pattern).forEach((service) => named.add(service));
+    }
     for (const service of SENSITIVE_SERVICES) {
-      // Only a statement that may name the service needs its actions (and its catalogue file).
+      if (!named.has(service)) continue;
       const naming = allows.filter((view) =>
         view.notActions ? true : (view.actions ?? []).some((pattern) => servicesNamed(pattern).includes(service)),
       );

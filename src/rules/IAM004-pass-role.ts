@@ -6,10 +6,11 @@
  */
 import { actionInfo } from "../catalog/iam-actions";
 import type { Finding, Rule } from "./rule";
-import { actionGrant, limitsValues, partitionOf, reachesResources, resourceCover } from "./semantics";
+import { actionGrant, limitsValues, namedAmong, partitionOf, reachesResources, resourceCover } from "./semantics";
 import { fixFor, statementsOf } from "./statements";
 
-const PASS_ROLE = "iam:PassRole";
+const PASS_ROLES: readonly string[] = ["iam:PassRole"];
+const PASS_ROLE = PASS_ROLES[0];
 /** A service principal no policy names: a condition that admits it admits any service. */
 const UNNAMED_SERVICE = "podiam-unnamed-service.amazonaws.com";
 
@@ -24,7 +25,7 @@ export const IAM004: Rule = {
     const info = actionInfo(PASS_ROLE)!;
     const partition = partitionOf(binding, context);
     for (const view of statementsOf(binding)) {
-      if (view.effect !== "Allow") continue;
+      if (view.effect !== "Allow" || namedAmong(view, PASS_ROLES).size === 0) continue;
       const grant = actionGrant(view, PASS_ROLE);
       if (!grant || !reachesResources(view, info, partition)) continue;
       const cover = resourceCover(view, info, partition);

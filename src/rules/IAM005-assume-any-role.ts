@@ -6,10 +6,11 @@
 import { actionInfo } from "../catalog/iam-actions";
 import type { Finding, Rule } from "./rule";
 import { arnSegments } from "../iam/resource-pattern";
-import { actionGrant, coveringResources, partitionOf, patternReachesAction, resourceCover } from "./semantics";
+import { coveringResources, namedAmong, partitionOf, patternReachesAction, resourceCover } from "./semantics";
 import { fixFor, statementsOf } from "./statements";
 
-const ASSUME_ROLE = "sts:AssumeRole";
+const ASSUME_ROLES: readonly string[] = ["sts:AssumeRole"];
+const ASSUME_ROLE = ASSUME_ROLES[0];
 
 /** Whether the pattern's account segment matches every account id (twelve digits). */
 function everyAccount(resource: string): boolean {
@@ -30,7 +31,7 @@ export const IAM005: Rule = {
     const info = actionInfo(ASSUME_ROLE)!;
     const partition = partitionOf(binding, context);
     for (const view of statementsOf(binding)) {
-      if (view.effect !== "Allow" || !actionGrant(view, ASSUME_ROLE)) continue;
+      if (view.effect !== "Allow" || namedAmong(view, ASSUME_ROLES).size === 0) continue;
       const fix = fixFor(view, "list the role ARNs it assumes");
       if (view.notResources) {
         if (!resourceCover(view, info, partition)) continue;

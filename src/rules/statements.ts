@@ -76,6 +76,8 @@ export function statementsOf(binding: Binding): readonly StatementView[] {
  */
 export function isEveryAction(pattern: string): boolean {
   if (pattern === "*") return true;
+  // Most patterns start with a letter of their service: not every action.
+  if (pattern[0] !== "*" && pattern[0] !== "?") return false;
   const parts = splitAction(pattern);
   // Wildcards only, with a `*`; at most one `?`, which every service and action name fills.
   const everything = (text: string) => /^[*?]*\*[*?]*$/.test(text) && !/\?.*\?/.test(text);
