@@ -185,10 +185,10 @@ describe("--format github", () => {
     expect(lines[0]).toMatch(/^::warning file=.*,line=12,col=17,title=podiam::bindings\[0\]\.waivers\[1\]\.rule: /);
     expect(lines[1]).toMatch(
       new RegExp(
-        `^::error file=${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")},line=15,col=21,title=podiam IAM001::bindings\\[0\\]\\.policies\\.statements\\[0\\]\\.actions\\[0\\]: binding "app"`,
+        `^::error file=${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")},line=15,col=21,title=IAM001::bindings\\[0\\]\\.policies\\.statements\\[0\\]\\.actions\\[0\\]: binding "app"`,
       ),
     );
-    expect(lines[2]).toMatch(/^::warning file=.*,line=19,col=23,title=podiam IAM007::/);
+    expect(lines[2]).toMatch(/^::warning file=.*,line=19,col=23,title=IAM007::/);
     expect(out).not.toContain("IAM010");
   });
 
@@ -211,7 +211,7 @@ describe("--format github", () => {
       valid: true,
     });
     expect(out).toBe(
-      "::warning file=dir%2Ca%3Ab/bindings%25.yaml,line=3,col=4,title=podiam IAM007::bindings[0]: 100%25 of%0Athe%0Dlines, all: here\n",
+      "::warning file=dir%2Ca%3Ab/bindings%25.yaml,line=3,col=4,title=IAM007::bindings[0]: 100%25 of%0Athe%0Dlines, all: here\n",
     );
   });
 });

@@ -22,7 +22,7 @@ export function renderValidationGithub(report: ValidationReport): string {
         `file=${escapeProperty(repositoryPath(problem.file))}`,
         `line=${problem.line}`,
         `col=${problem.column}`,
-        `title=${escapeProperty(problem.rule ? `podiam ${problem.rule}` : "podiam")}`,
+        `title=${escapeProperty(problem.rule ?? "podiam")}`,
       ].join(",");
       return `::${problem.severity} ${properties}::${escapeData(`${problem.path}: ${problem.message}`)}\n`;
     })
