@@ -23,6 +23,7 @@ import {
   actionGrant,
   admitsValue,
   deniedEverywhere,
+  matchedAmong,
   namedAmong,
   partitionOf,
   reachesResources,
@@ -69,7 +70,12 @@ function grantOfAction(
 const PATH_ACTIONS: readonly string[] = [...new Set(ESCALATION_PATHS.flatMap((path) => path.actions))];
 /** The paths' actions that some Allow names, before resources and conditions: most roles name none. */
 function namedPathActions(allows: readonly StatementView[]): ReadonlySet<string> {
-  return new Set(allows.flatMap((view) => [...namedAmong(view, PATH_ACTIONS)]));
+  const named = new Set<string>();
+  for (const view of allows) {
+    if (view.notActions) namedAmong(view, PATH_ACTIONS).forEach((action) => named.add(action));
+    else for (const pattern of view.actions ?? []) matchedAmong(PATH_ACTIONS, pattern).forEach((a) => named.add(a));
+  }
+  return named;
 }
 
 /** The escalation paths the binding's role is granted, with where each action is granted. */

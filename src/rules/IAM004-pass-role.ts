@@ -6,7 +6,7 @@
  */
 import { actionInfo } from "../catalog/iam-actions";
 import type { Finding, Rule } from "./rule";
-import { actionGrant, limitsValues, namedAmong, partitionOf, reachesResources, resourceCover } from "./semantics";
+import { actionGrant, limitsValues, namesAny, partitionOf, reachesResources, resourceCover } from "./semantics";
 import { fixFor, statementsOf } from "./statements";
 
 const PASS_ROLES: readonly string[] = ["iam:PassRole"];
@@ -25,7 +25,7 @@ export const IAM004: Rule = {
     const info = actionInfo(PASS_ROLE)!;
     const partition = partitionOf(binding, context);
     for (const view of statementsOf(binding)) {
-      if (view.effect !== "Allow" || namedAmong(view, PASS_ROLES).size === 0) continue;
+      if (view.effect !== "Allow" || !namesAny(view, PASS_ROLES)) continue;
       const grant = actionGrant(view, PASS_ROLE);
       if (!grant || !reachesResources(view, info, partition)) continue;
       const cover = resourceCover(view, info, partition);

@@ -6,7 +6,7 @@
 import { actionInfo } from "../catalog/iam-actions";
 import type { Finding, Rule } from "./rule";
 import { arnSegments } from "../iam/resource-pattern";
-import { coveringResources, namedAmong, partitionOf, patternReachesAction, resourceCover } from "./semantics";
+import { coveringResources, namesAny, partitionOf, patternReachesAction, resourceCover } from "./semantics";
 import { fixFor, statementsOf } from "./statements";
 
 const ASSUME_ROLES: readonly string[] = ["sts:AssumeRole"];
@@ -31,7 +31,7 @@ export const IAM005: Rule = {
     const info = actionInfo(ASSUME_ROLE)!;
     const partition = partitionOf(binding, context);
     for (const view of statementsOf(binding)) {
-      if (view.effect !== "Allow" || namedAmong(view, ASSUME_ROLES).size === 0) continue;
+      if (view.effect !== "Allow" || !namesAny(view, ASSUME_ROLES)) continue;
       const fix = fixFor(view, "list the role ARNs it assumes");
       if (view.notResources) {
         if (!resourceCover(view, info, partition)) continue;

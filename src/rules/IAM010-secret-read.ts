@@ -11,7 +11,15 @@
  */
 import { actionInfo } from "../catalog/iam-actions";
 import type { Finding, Rule } from "./rule";
-import { actionGrant, coveringResources, namedAmong, narrowsResources, partitionOf, resourceCover } from "./semantics";
+import {
+  actionGrant,
+  coveringResources,
+  namedAmong,
+  namesAny,
+  narrowsResources,
+  partitionOf,
+  resourceCover,
+} from "./semantics";
 import { fixFor, statementsOf } from "./statements";
 import { listSome } from "../util/text";
 
@@ -39,8 +47,8 @@ export const IAM010: Rule = {
     const partition = partitionOf(binding, context);
     for (const view of statementsOf(binding)) {
       if (view.effect !== "Allow") continue;
+      if (!namesAny(view, SECRET_READ_ACTIONS) || narrowsResources(view.conditions)) continue;
       const named = namedAmong(view, SECRET_READ_ACTIONS);
-      if (named.size === 0 || narrowsResources(view.conditions)) continue;
       const reads = SECRET_READ_ACTIONS.filter((action) => named.has(action));
       const alsoWildcardOnly = WILDCARD_ONLY_READS.filter((action) => actionGrant(view, action));
       const keep =

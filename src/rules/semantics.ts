@@ -66,6 +66,15 @@ export function matchedAmong(candidates: readonly string[], pattern: string): re
   return matched;
 }
 
+/** Whether a statement names any of `candidates` for its effect (cheaper than namedAmong). */
+export function namesAny(view: StatementView, candidates: readonly string[]): boolean {
+  if (view.notActions) {
+    const excluded = new Set(view.notActions.flatMap((pattern) => matchedAmong(candidates, pattern)));
+    return excluded.size < candidates.length;
+  }
+  return (view.actions ?? []).some((pattern) => matchedAmong(candidates, pattern).length > 0);
+}
+
 /** The actions of `candidates` a statement names for its effect (its patterns, or all but its notActions). */
 export function namedAmong(view: StatementView, candidates: readonly string[]): ReadonlySet<string> {
   if (view.notActions) {
