@@ -5,12 +5,10 @@
 import { existsSync, mkdirSync, rmSync } from "fs";
 import { join } from "path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { loadBindingsFile, LoadResult } from "./bindings/load";
-import { hasErrors, Problem, sortProblems } from "./bindings/problems";
 import { bindingsJsonSchema } from "./bindings/schema";
-import { activeProblems, lint } from "./rules/lint";
 import { EXPLAIN_FORMATS, explain, ExplainFormat } from "./explain/command";
-import { Io, printProblems, processIo } from "./io";
+import { Io, processIo } from "./io";
+import { VALIDATE_FORMATS, validateBindingsFile, ValidateFormat } from "./validate";
 
 const DEFAULT_FILE = "bindings.yaml";
 
@@ -18,25 +16,10 @@ function defaultFile(): string {
   return process.env.BINDINGS_FILE ?? DEFAULT_FILE;
 }
 
-function summary(problems: readonly Problem[]): string {
-  const errors = problems.filter((p) => p.severity === "error").length;
-  const warnings = problems.length - errors;
-  return `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
-}
-
-/** Loads the file and prints its problems; the model, or undefined after printing why not. */
-function load(io: Io, file: string): LoadResult {
-  const result = loadBindingsFile(file);
-  printProblems(io, result.problems);
-  return result;
-}
-
 export function synth(io: Io, file: string, outdir: string): number {
-  const { model, problems } = load(io, file);
-  if (!model) {
-    io.err(`${file}: ${summary(problems)}; nothing synthesized\n`);
-    return 1;
-  }
+  // The gate: what validate refuses (lint errors included) is refused here, with the same report.
+  const { code, model } = validateBindingsFile(io, file);
+  if (!model) return code;
   try {
     mkdirSync(outdir, { recursive: true });
     // Stacks that no longer exist must not linger in the output; only clear a cdktf output dir.
@@ -54,17 +37,8 @@ export function synth(io: Io, file: string, outdir: string): number {
   return 0;
 }
 
-export function validate(io: Io, file: string): number {
-  const result = loadBindingsFile(file);
-  // Lint reads the model, so it runs on a file that loads; waived findings are not reported.
-  const findings = result.model && result.source ? lint(result.model, result.source) : [];
-  const active = activeProblems(findings);
-  const problems = sortProblems([...result.problems, ...active]);
-  printProblems(io, problems);
-  const waived = findings.length - active.length;
-  const failed = hasErrors(problems);
-  io.err(`${file}: ${summary(problems)}${waived > 0 ? `, ${waived} waived` : ""}${failed ? "" : ", valid"}\n`);
-  return failed ? 1 : 0;
+export function validate(io: Io, file: string, format: ValidateFormat = "text"): number {
+  return validateBindingsFile(io, file, format).code;
 }
 
 export function schema(io: Io): number {
@@ -97,7 +71,17 @@ export function createProgram(io: Io, setExitCode: (code: number) => void): Comm
     .command("validate")
     .description("report every error and lint finding; exit 1 on any error")
     .option(...fileOption)
-    .action((options: { file?: string }) => setExitCode(validate(io, options.file ?? defaultFile())));
+    .addOption(
+      new Option(
+        "--format <FORMAT>",
+        "text; json for machines; sarif for code scanning; github for workflow annotations",
+      )
+        .choices(VALIDATE_FORMATS)
+        .default("text"),
+    )
+    .action((options: { file?: string; format: ValidateFormat }) =>
+      setExitCode(validate(io, options.file ?? defaultFile(), options.format)),
+    );
   program
     .command("explain")
     .description("what each ServiceAccount may do, for review; with --base, only what changed")

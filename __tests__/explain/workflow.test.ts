@@ -60,6 +60,8 @@ test("validates, then explains against the base branch as markdown and posts it"
   const validate = runs.findIndex((r) => r.includes("npx podiam validate"));
   const explain = runs.findIndex((r) => r.includes("npx podiam explain"));
   expect(validate).toBeGreaterThan(-1);
+  // As workflow commands, so that findings show on the pull request's lines.
+  expect(runs[validate]).toBe("npx podiam validate --format github");
   expect(explain).toBeGreaterThan(validate);
   const explainStep = steps()[explain];
   expect(explainStep.run).toContain(

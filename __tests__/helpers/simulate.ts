@@ -117,3 +117,73 @@ export function simulatePodIdentity(trustPolicy: string, request: PodIdentityReq
   for (const [key, value] of Object.entries(tags)) context[`aws:RequestTag/${key}`] = value;
   return simulate(trustPolicy, request.principal ?? "pods.eks.amazonaws.com", request.action, request.roleArn, context);
 }
+
+/** A podiam statement (policies.statements[] shape) as IAM JSON. */
+function iamStatement(statement: {
+  effect?: string;
+  actions?: readonly string[];
+  notActions?: readonly string[];
+  resources?: readonly string[];
+  notResources?: readonly string[];
+  conditions?: unknown;
+}): Record<string, unknown> {
+  return {
+    Effect: statement.effect ?? "Allow",
+    ...(statement.actions ? { Action: statement.actions } : {}),
+    ...(statement.notActions ? { NotAction: statement.notActions } : {}),
+    ...(statement.resources ? { Resource: statement.resources } : {}),
+    ...(statement.notResources ? { NotResource: statement.notResources } : {}),
+    ...(statement.conditions ? { Condition: statement.conditions } : {}),
+  };
+}
+
+export interface IdentityRequest {
+  readonly action: string;
+  readonly resource: string;
+  readonly context?: Record<string, string | string[]>;
+  /** @default arn:aws:iam::111122223333:role/pod */
+  readonly principal?: string;
+}
+
+/**
+ * Whether a role's identity policy (podiam statements) allows a request in its own account, as
+ * IAM would decide it with no other policy in play. For KMS, the key policy trusts the account.
+ */
+export function simulateIdentity(
+  statements: readonly Parameters<typeof iamStatement>[0][],
+  request: IdentityRequest,
+): Decision {
+  const principal = request.principal ?? "arn:aws:iam::111122223333:role/pod";
+  const account = accountOf(principal);
+  const keyPolicy = request.action.toLowerCase().startsWith("kms:")
+    ? {
+        resourcePolicy: {
+          __validated: true,
+          metadata: { name: "key-policy" },
+          errors: [],
+          policyDocument: {
+            Version: "2012-10-17",
+            Statement: [
+              { Effect: "Allow", Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: "kms:*", Resource: "*" },
+            ],
+          },
+        },
+      }
+    : {};
+  const result = runUnsafeSimulation(
+    {
+      request: {
+        principal,
+        action: request.action,
+        resource: { resource: request.resource, accountId: request.resource.split(":")[4] || account },
+        contextVariables: request.context ?? {},
+      },
+      identityPolicies: [{ name: "pod", policy: { Version: "2012-10-17", Statement: statements.map(iamStatement) } }],
+      serviceControlPolicies: [],
+      resourceControlPolicies: [],
+      ...keyPolicy,
+    } as Parameters<typeof runUnsafeSimulation>[0],
+    {},
+  );
+  return result === "Allowed" ? "Allowed" : "Denied";
+}

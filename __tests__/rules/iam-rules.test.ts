@@ -54,14 +54,25 @@ describe("IAM002 sensitive service wildcard", () => {
 });
 
 describe("IAM003 privilege escalation", () => {
-  test("a wildcard that expands to iam:PutRolePolicy is an error naming the escalation", () => {
+  test("a wildcard that expands to iam:PutRolePolicy is an error naming the escalation path and its source", () => {
     const text = withStatements(statement(`["iam:Put*Policy"]`, `["arn:aws:iam::111122223333:role/x"]`));
-    const [finding, ...rest] = findingsOf(text, "IAM003");
-    expect(rest).toEqual([]);
+    const findings = findingsOf(text, "IAM003");
+    // iam:Put*Policy also matches PutUserPolicy and PutGroupPolicy, but a role's ARN is neither a user nor a group.
+    expect(findings.map((f) => f.problem.message.match(/"(iam-put-[a-z-]+)"/)![1])).toEqual(["iam-put-role-policy"]);
+    const onEveryIamResource = findingsOf(
+      withStatements(statement(`["iam:Put*Policy"]`, `["arn:aws:iam::111122223333:*"]`)),
+      "IAM003",
+    );
+    expect(onEveryIamResource.map((f) => f.problem.message.match(/"(iam-put-[a-z-]+)"/)![1]).sort()).toEqual([
+      "iam-put-group-policy",
+      "iam-put-role-policy",
+      "iam-put-user-policy",
+    ]);
+    const finding = findings.find((f) => f.problem.message.includes('"iam-put-role-policy"'))!;
     expect(finding.problem.severity).toBe("error");
     expect(lineColumn(finding)).toBe(where(text, `"iam:Put*Policy"`));
     expect(finding.problem.message).toMatch(
-      /binding "app", statement "S": "iam:Put\*Policy" allows privilege escalation \(.*iam:PutRolePolicy.*\).*fix: remove it/,
+      /^binding "app": privilege escalation "iam-put-role-policy" \(.*\): the role may iam:PutRolePolicy \("iam:Put\*Policy", statement "S"\); source: https:\/\/.*; fix: remove it/,
     );
   });
   test("iam:PassRole with ec2:RunInstances in another statement", () => {
@@ -79,7 +90,7 @@ describe("IAM003 privilege escalation", () => {
     expect(rest).toEqual([]);
     expect(lineColumn(finding)).toBe(where(text, "iam:PassRole"));
     expect(finding.problem.message).toMatch(
-      /statement "Pass": "iam:PassRole" grants iam:PassRole and the role may also ec2:RunInstances/,
+      /privilege escalation "ec2-001-passrole-runinstances" .*the role may iam:PassRole \("iam:PassRole", statement "Pass"\) and ec2:RunInstances \("ec2:RunInstances", statement "Launch"\)/,
     );
   });
   test("iam:PassRole alone, read-only iam and a Deny of iam:* are clean", () => {
@@ -301,6 +312,35 @@ describe("IAM009 conditions", () => {
       ),
     );
     expect(findingsOf(text, "IAM009")).toEqual([]);
+  });
+});
+
+describe("IAM009 placeholder keys", () => {
+  test.each([
+    [
+      "secretsmanager:GetSecretValue",
+      "arn:aws:secretsmanager:eu-west-1:111122223333:secret:x",
+      "secretsmanager:ResourceTag/managed-by",
+    ],
+    ["ssm:GetParameter", "arn:aws:ssm:eu-west-1:111122223333:parameter/x", "ssm:ResourceTag/team"],
+    ["dms:CreateReplicationInstance", "*", "dms:rep-tag/Project"],
+  ])("%s with %s is clean", (action, resource, key) => {
+    const text = withStatements(
+      statement(`[${action}]`, `["${resource}"]`, `          conditions: { StringEquals: { ${key}: x } }\n`),
+    );
+    expect(findingsOf(text, "IAM009")).toEqual([]);
+  });
+  test("a key of another service's tags is still an error", () => {
+    const text = withStatements(
+      statement(
+        `[secretsmanager:GetSecretValue]`,
+        `["arn:aws:secretsmanager:eu-west-1:111122223333:secret:x"]`,
+        `          conditions: { StringEquals: { ssm:ResourceTag/team: x } }\n`,
+      ),
+    );
+    expect(findingsOf(text, "IAM009").map((f) => f.problem.message)).toEqual([
+      expect.stringMatching(/condition key "ssm:ResourceTag\/team" is not available on secretsmanager:GetSecretValue/),
+    ]);
   });
 });
 

@@ -42,14 +42,18 @@ describe("IAM011 AWS managed policies", () => {
       "IAM007 warning bindings[0].policies.managed[0]",
       "IAM010 warning bindings[0].policies.managed[0]",
     ]);
+    expect(findings[0].problem.message).toMatch(
+      /^binding "app", AWS managed policy AmazonS3ReadOnlyAccess: every resource .*\(s3-object-lambda:GetObject, .*\); fix: replace AmazonS3ReadOnlyAccess/,
+    );
     expect(lineColumn(findings[1])).toBe(where(text, "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"));
     expect(findings[1].problem.message).toMatch(
       /binding "app", AWS managed policy AmazonS3ReadOnlyAccess, statement 0: reads secrets on "\*" \(s3:GetObject, s3:GetObjectVersion\).*fix: replace AmazonS3ReadOnlyAccess/,
     );
   });
   test("a known, scoped AWS managed policy and customer-managed ARNs are clean", () => {
+    // Every volume, but only of the cluster's tag: conditions that narrow the resources.
     const text = withManaged(
-      "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy",
+      "arn:aws:iam::aws:policy/AmazonEBSCSIDriverEKSClusterScopedPolicy",
       "arn:aws:iam::111122223333:policy/mine",
     );
     expect(lintText(text)).toEqual([]);
@@ -111,5 +115,49 @@ describe("waivers", () => {
     const [finding] = lintText(text);
     expect(finding.problem.path).toBe("bindings[0].serviceAccounts[0]");
     expect(finding.binding).toBe("zeta");
+  });
+});
+
+describe("waivers that waive nothing are reported at the waiver", () => {
+  const clean = (waivers: string) =>
+    fileWith(`  - name: app
+    cluster: prod-eu
+    serviceAccounts: [team/app]
+    waivers:
+${waivers}`);
+
+  test("a rule podiam does not have is an error, with the closest rule", () => {
+    const text = clean(`      - { rule: IAM099, reason: copied from another project }\n`);
+    const findings = lintText(text);
+    expect(findings).toHaveLength(1);
+    expect(findings[0].problem).toMatchObject({ severity: "error", path: "bindings[0].waivers[0].rule" });
+    expect(findings[0].problem.rule).toBeUndefined();
+    expect(lineColumn(findings[0])).toBe(where(text, "IAM099"));
+    expect(findings[0].problem.message).toMatch(
+      /^binding "app": waives IAM099, which is no podiam lint rule \(did you mean IAM009\?\); fix: name one of IAM001, .*SA001$/,
+    );
+  });
+
+  test("a waiver that matches no finding of its binding is a warning", () => {
+    const text = clean(
+      `      - { rule: SA001, reason: the namespace has one workload }\n      - { rule: IAM007, reason: generated queue names }\n`,
+    );
+    const findings = lintText(text);
+    expect(findings.map((f) => `${f.problem.severity} ${f.problem.path}`)).toEqual([
+      "warning bindings[0].waivers[0].rule",
+      "warning bindings[0].waivers[1].rule",
+    ]);
+    expect(findings[1].problem.message).toMatch(
+      /^binding "app": the waiver of IAM007 matches no finding; fix: remove it/,
+    );
+  });
+
+  test("a waiver in use is no problem", () => {
+    const text = withStatements(
+      `        - actions: [sqs:SendMessage]\n          resources: ["*"]\n`,
+      `    waivers:\n      - { rule: IAM007, reason: the queue name is generated at deploy time }\n`,
+    );
+    const findings = lintText(text);
+    expect(findings.map((f) => [f.rule, f.waived])).toEqual([["IAM007", "the queue name is generated at deploy time"]]);
   });
 });

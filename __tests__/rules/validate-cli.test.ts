@@ -50,7 +50,7 @@ test("the example bindings.yaml has no lint errors; its warnings are the ones re
   expect(problems.filter((p) => p.severity === "error")).toEqual([]);
   // invoice-reader's AmazonS3ReadOnlyAccess reads every bucket. (external-dns's preset lists its
   // records in its zone only; the presets' deliberate "*" grants are waived with their reasons.)
-  expect(problems.map((p) => `${p.rule} ${p.path}`)).toEqual([
+  expect(problems.map((p) => `${p.rule} ${p.path}`).sort()).toEqual([
     "IAM007 bindings[1].policies.managed[0]",
     "IAM010 bindings[1].policies.managed[0]",
   ]);

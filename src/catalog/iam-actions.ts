@@ -23,9 +23,19 @@ export interface ActionInfo {
   readonly service: string;
   readonly accessLevel: AccessLevel;
   /** Resource types the action can be scoped to; empty when it only takes `*`. */
-  readonly resourceTypes: readonly { readonly name: string; readonly required: boolean }[];
+  readonly resourceTypes: readonly ResourceTypeInfo[];
   /** Condition keys the action supports (its own and its resource types'), lowercased. */
   readonly conditionKeys: ReadonlySet<string>;
+}
+
+export interface ResourceTypeInfo {
+  readonly name: string;
+  readonly required: boolean;
+  /**
+   * Its ARN templates (`arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}`); several for a
+   * few types (API Gateway), none where the catalogue lists none.
+   */
+  readonly arns: readonly string[];
 }
 
 interface RawAction {
@@ -79,22 +89,33 @@ function serviceIndex(service: string): ServiceIndex | undefined {
   return index;
 }
 
-/** `${TagKey}` and `<key>` stand for any non-empty text in a condition key. */
-const VARIABLE = /\$\{[^}]*\}|<[^>]*>/;
+/**
+ * Placeholders in the catalogue's condition keys, each standing for any non-empty text: `${TagKey}`,
+ * `<key>`, and two spellings the catalogue also uses for "any tag key": a last segment `tag-key`
+ * (`secretsmanager:ResourceTag/tag-key`) and an empty one (`glacier:ResourceTag/`).
+ */
+const PLACEHOLDER = /\$\{[^}]*\}|<[^>]*>|\/(tag-key)?$/i;
+
+function hasPlaceholder(key: string): boolean {
+  return PLACEHOLDER.test(key);
+}
 
 function keyPattern(key: string): RegExp {
   const source = key
+    .replace(/\/(tag-key)?$/i, "/${TagKey}")
+    // Split on the placeholders: even parts are text, odd parts placeholders.
     .split(/(\$\{[^}]*\}|<[^>]*>)/)
-    .map((part) => (VARIABLE.test(part) ? ".+" : part.replace(/[.*+?^$()|[\]\\{}]/g, "\\$&")))
+    .map((part, i) => (i % 2 === 1 ? ".+" : part.replace(/[.*+?^$()|[\]\\{}]/g, "\\$&")))
     .join("");
   return new RegExp(`^${source}$`, "i");
 }
 
 function buildServiceIndex(service: string): ServiceIndex {
   const raw = readJson<Record<string, RawAction>>("actions", `${service}.json`);
-  let resourceTypeKeys: Record<string, { conditionKeys?: string[] }> = {};
+  // Keyed by the lowercased type name; actions name their types in mixed case (Secret, ReplicationInstance).
+  let resourceTypeFile: Record<string, { arn?: string; conditionKeys?: string[] }> = {};
   try {
-    resourceTypeKeys = readJson("resourceTypes", `${service}.json`);
+    resourceTypeFile = readJson("resourceTypes", `${service}.json`);
   } catch {
     // A service without resource types has no file.
   }
@@ -110,14 +131,20 @@ function buildServiceIndex(service: string): ServiceIndex {
     const conditionKeys = new Set<string>(entry.conditionKeys.map((k) => k.toLowerCase()));
     for (const type of entry.resourceTypes) {
       for (const k of type.conditionKeys ?? []) conditionKeys.add(k.toLowerCase());
-      for (const k of resourceTypeKeys[type.name]?.conditionKeys ?? []) conditionKeys.add(k.toLowerCase());
+      for (const k of resourceTypeFile[type.name.toLowerCase()]?.conditionKeys ?? [])
+        conditionKeys.add(k.toLowerCase());
     }
     const info: ActionInfo = {
       action: `${service}:${entry.name}`,
       service,
       // The data says "Tagging, Write" and "Permissions management, Write"; the first is the level.
       accessLevel: entry.accessLevel.split(",")[0].trim() as AccessLevel,
-      resourceTypes: entry.resourceTypes.map((t) => ({ name: t.name, required: t.required })),
+      resourceTypes: entry.resourceTypes.map((t) => ({
+        name: t.name,
+        required: t.required,
+        // API Gateway writes several templates in one string: "arn:..., arn:...".
+        arns: (resourceTypeFile[t.name.toLowerCase()]?.arn ?? "").split(/,\s*(?=arn:)/).filter((a) => a !== ""),
+      })),
       conditionKeys,
     };
     actions.push(info);
@@ -128,7 +155,7 @@ function buildServiceIndex(service: string): ServiceIndex {
   const exact = new Set<string>();
   const patterns: RegExp[] = [];
   for (const name of names) {
-    if (VARIABLE.test(name)) patterns.push(keyPattern(name));
+    if (hasPlaceholder(name)) patterns.push(keyPattern(name));
     else exact.add(name.toLowerCase());
   }
   return { service, byName, actions, conditionKeys: exact, conditionKeyPatterns: patterns, conditionKeyNames: names };
@@ -296,7 +323,7 @@ export function actionSupportsConditionKey(info: ActionInfo, key: string): boole
   if (info.conditionKeys.has(lower)) return true;
   let patterns = actionKeyPatterns.get(info);
   if (!patterns) {
-    patterns = [...info.conditionKeys].filter((k) => VARIABLE.test(k)).map(keyPattern);
+    patterns = [...info.conditionKeys].filter(hasPlaceholder).map(keyPattern);
     actionKeyPatterns.set(info, patterns);
   }
   return patterns.some((re) => re.test(key));

@@ -6,7 +6,7 @@
 import { ActionPatternReview, describeActionPattern } from "./action-patterns";
 import { changeLines, describeChangeCounts } from "./changes";
 import type { ReviewDiff } from "./diff";
-import { mermaidDiagram } from "./mermaid";
+import { MERMAID_MAX_EDGES, MERMAID_MAX_TEXT, mermaidDiagram } from "./mermaid";
 import type { BindingReview, PresetReview, ReviewModel, StatementReview } from "./review";
 import {
   describeAccess,
@@ -35,7 +35,7 @@ export function renderReviewMarkdown(review: ReviewModel, options: MarkdownOptio
   if (review.bindings.length > 0) {
     out.cut().push("");
     summaryTable(review.bindings).forEach((line, i) => (i < 2 ? out.push(line) : out.cut().push(line)));
-    out.cut().push("", fence("mermaid", mermaidDiagram(review.bindings)));
+    out.cut().push("", ...diagram(review.bindings));
     for (const binding of review.bindings) out.cut().push("", ...bindingDetails(binding));
   }
   return out.render(options.maxLength);
@@ -62,7 +62,7 @@ export function renderDiffMarkdown(diff: ReviewDiff, head: ReviewModel, options:
   // The diagram shows the bindings as they will be, where they are new or changed.
   const touched = new Set([...diff.added.map((b) => b.name), ...diff.changed.map((c) => c.name)]);
   const drawn = head.bindings.filter((b) => touched.has(b.name));
-  if (drawn.length > 0) out.cut().push("", fence("mermaid", mermaidDiagram(drawn)));
+  if (drawn.length > 0) out.cut().push("", ...diagram(drawn));
 
   for (const change of diff.changed) {
     const lines = changeLines(change).map((l) => `${l.sign === "~" ? "!" : l.sign} ${l.text}`);
@@ -73,6 +73,18 @@ export function renderDiffMarkdown(diff: ReviewDiff, head: ReviewModel, options:
   for (const binding of diff.removed)
     out.cut().push("", `#### ${code(binding.name)} removed`, "", ...bindingDetails(binding, false));
   return out.render(options.maxLength);
+}
+
+/** The Mermaid block, and under it what it left out to stay within Mermaid's limits. */
+function diagram(bindings: readonly BindingReview[]): string[] {
+  const { text, drawn, leftOut } = mermaidDiagram(bindings);
+  const block = [fence("mermaid", text)];
+  if (leftOut === 0) return block;
+  return [
+    ...block,
+    "",
+    `_The diagram draws ${drawn} of ${drawn + leftOut} bindings (Mermaid draws at most ${MERMAID_MAX_EDGES} edges and ${MERMAID_MAX_TEXT} characters); the ${leftOut} from ${code(bindings[drawn].name)} on are in the table above._`,
+  ];
 }
 
 /** Markdown lines, and the places between them where the output may be cut to fit. */

@@ -35,8 +35,12 @@ export function actionMatches(pattern: string, action: string): boolean {
   return wildcardRegExp(pattern).test(action);
 }
 
-/** `*`, `*:*` (both flagged by lint IAM001, not malformed) or service:Action with wildcards. */
-const ACTION = /^(\*|\*:\*|[a-z0-9-]+:[A-Za-z0-9*?]+)$/;
+/**
+ * `*`, `*:*` (both flagged by lint IAM001, not malformed) or service:Action with wildcards. IAM
+ * matches the prefix and the name case-insensitively (`IAM:listaccesskeys` is `iam:ListAccessKeys`),
+ * so either may be written in any case.
+ */
+const ACTION = /^(\*|\*:\*|[A-Za-z0-9-]+:[A-Za-z0-9*?]+)$/;
 
 /** Why `action` is not written as IAM writes actions, or undefined. */
 export function actionSyntaxProblem(action: string): string | undefined {

@@ -230,4 +230,11 @@ export const awsEbsCsiDriver: Preset<z.output<typeof inputs>> = {
     "ec2:LockSnapshot",
     "ec2:DeleteTags",
   ],
+  waivers: [
+    {
+      rule: "IAM007",
+      reason:
+        "with scope: account (upstream's V2 policy) the driver attaches and detaches volumes on any instance it schedules onto; instances carry no tag the driver sets, so the volume's tag is what scopes the write",
+    },
+  ],
 };

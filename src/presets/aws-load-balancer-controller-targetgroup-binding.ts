@@ -105,4 +105,11 @@ export const awsLoadBalancerControllerTargetGroupBinding: Preset<z.output<typeof
     return statements;
   },
   scopedBeyondAnchors: ["ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress"],
+  waivers: [
+    {
+      rule: "IAM007",
+      reason:
+        "with manageSecurityGroupRules and no securityGroupArns the controller opens node security groups it does not own and cannot name in advance; give securityGroupArns to scope it",
+    },
+  ],
 };

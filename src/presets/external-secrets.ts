@@ -143,12 +143,5 @@ export const externalSecrets: Preset<z.output<typeof inputs>> = {
     }
     return statements;
   },
-  waivers: [
-    {
-      rule: "IAM010",
-      reason:
-        "secretsmanager:BatchGetSecretValue only takes *; Secrets Manager still checks secretsmanager:GetSecretValue on each secret, which is limited to secretsManagerArns",
-    },
-  ],
   scopedBeyondAnchors: ["kms:Decrypt"],
 };

@@ -6,6 +6,7 @@ export const IAM001: Rule = {
   id: "IAM001",
   severity: "error",
   title: "Allow of every action (* or *:*)",
+  help: "A statement that allows every action makes the pod an administrator of the account, now and for every service AWS adds. List the actions the workload calls. `*` and `*:*` are both every action.",
   check(binding) {
     const findings: Finding[] = [];
     for (const view of statementsOf(binding)) {

@@ -26,6 +26,7 @@ export const IAM008: Rule = {
   id: "IAM008",
   severity: "error",
   title: "Unknown service or action, or a wildcard that matches no action",
+  help: "An action IAM does not know (a typo, an unknown service, a wildcard that matches nothing) grants nothing, and in a Deny denies nothing. Spell it as in the AWS Service Authorization Reference; the message suggests the closest action.",
   check(binding) {
     const findings: Finding[] = [];
     for (const view of statementsOf(binding)) {

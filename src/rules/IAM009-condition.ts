@@ -54,6 +54,7 @@ export const IAM009: Rule = {
   id: "IAM009",
   severity: "error",
   title: "Unknown condition operator, or condition key unknown for the statement's actions",
+  help: "A condition with an unknown operator, an unknown key, or a key that none of the statement's actions supports never matches: an Allow silently grants nothing, a Deny silently never applies. Use an operator and keys from the AWS Service Authorization Reference, on the actions that support them.",
   check(binding) {
     const findings: Finding[] = [];
     for (const view of statementsOf(binding)) {

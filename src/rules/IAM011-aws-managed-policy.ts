@@ -13,6 +13,7 @@ export const IAM011: Rule = {
   id: "IAM011",
   severity: "error",
   title: "Unknown or over-broad AWS managed policy (AdministratorAccess, IAMFullAccess, PowerUserAccess)",
+  help: "An AWS managed policy ARN that AWS does not have fails at apply, far from the file; AdministratorAccess, IAMFullAccess and PowerUserAccess give the pod control of the account. Correct the ARN, or replace the policy with statements for what the workload calls.",
   check(binding) {
     const findings: Finding[] = [];
     binding.managedPolicies.forEach((arn, i) => {

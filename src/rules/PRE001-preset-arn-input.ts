@@ -12,6 +12,7 @@ export const PRE001: Rule = {
   id: "PRE001",
   severity: "warning",
   title: "Preset ARN input that covers every resource of its type, or in another partition",
+  help: "A preset scopes what the add-on may do to the resources its inputs name. An input that names every resource of its type (hostedzone/*, *) gives the add-on every zone, bucket, queue or key of the account; one in another partition than the role never matches. List the ARNs the add-on manages.",
   check(binding, { model }) {
     if (binding.presets.length === 0) return [];
     const context = presetContext(

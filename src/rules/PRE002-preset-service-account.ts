@@ -10,6 +10,7 @@ export const PRE002: Rule = {
   id: "PRE002",
   severity: "warning",
   title: "Preset whose add-on's default ServiceAccount the binding does not bind",
+  help: "An add-on's chart runs as the ServiceAccount it creates by default; when the binding trusts another one, the add-on gets no credentials. Bind the chart's default ServiceAccount, or set the chart's serviceAccount.name to the one the binding trusts.",
   check(binding) {
     const findings: Finding[] = [];
     for (const preset of binding.presets) {

@@ -6,6 +6,7 @@ export const SA001: Rule = {
   id: "SA001",
   severity: "warning",
   title: "Binding the default ServiceAccount of a namespace",
+  help: "The default ServiceAccount of a namespace is the one every pod that names none runs as: binding it gives the role to all of them. Create a dedicated ServiceAccount for the workload.",
   check(binding) {
     const findings: Finding[] = [];
     binding.serviceAccounts.forEach((sa, k) => {

@@ -7,6 +7,7 @@ import type { BindingsModel } from "../bindings/model";
 import type { FilePath, Problem } from "../bindings/problems";
 import type { BindingsSource } from "../bindings/source";
 import type { LintFinding, Rule } from "./rule";
+import { suggest } from "../util/text";
 import { IAM001 } from "./IAM001-star-action";
 import { IAM002 } from "./IAM002-sensitive-service-wildcard";
 import { IAM003 } from "./IAM003-privilege-escalation";
@@ -41,10 +42,19 @@ export const RULES: readonly Rule[] = [
   SA001,
 ];
 
+const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
+
+/**
+ * Every rule on every binding, then the binding's waivers: a waiver of a rule podiam does not
+ * have is an error, one that matches no finding a warning (it would silently waive a later one).
+ * Both are reported at the waiver's rule (`bindings[i].waivers[j].rule`).
+ */
 export function lint(model: BindingsModel, source: BindingsSource, rules: readonly Rule[] = RULES): LintFinding[] {
   const findings: LintFinding[] = [];
   for (const binding of model.bindings) {
     const presetPaths = binding.presets.map((preset) => ({ preset, path: presetPath(binding, preset.name) }));
+    // The rules whose findings the binding's own waivers would waive (not a preset's built-in ones).
+    const found = new Set<string>();
     for (const rule of rules) {
       const waiver = binding.waivers.find((w) => w.rule === rule.id);
       for (const finding of rule.check(binding, { model })) {
@@ -56,9 +66,33 @@ export function lint(model: BindingsModel, source: BindingsSource, rules: readon
         const preset = presetPaths.find(({ path }) => samePath(path, finding.path))?.preset;
         const builtIn = preset?.waivers.find((w) => w.rule === rule.id);
         const waived = builtIn ? `preset ${preset!.name}: ${builtIn.reason}` : waiver?.reason;
+        if (!builtIn) found.add(rule.id);
         findings.push({ problem, rule: rule.id, binding: binding.name, ...(waived !== undefined ? { waived } : {}) });
       }
     }
+    binding.waivers.forEach((waiver, j) => {
+      const path = ["bindings", binding.index, "waivers", j, "rule"];
+      const problem = (message: string, severity: "error" | "warning") =>
+        findings.push({
+          problem: source.problem(path, message, { severity }),
+          rule: waiver.rule,
+          binding: binding.name,
+        });
+      if (!RULE_IDS.includes(waiver.rule)) {
+        const hint = suggest(waiver.rule, RULE_IDS);
+        problem(
+          `binding "${binding.name}": waives ${waiver.rule}, which is no podiam lint rule${hint ? ` (did you mean ${hint}?)` : ""}; ` +
+            `fix: name one of ${RULE_IDS.join(", ")}`,
+          "error",
+        );
+      } else if (rules.some((rule) => rule.id === waiver.rule) && !found.has(waiver.rule)) {
+        problem(
+          `binding "${binding.name}": the waiver of ${waiver.rule} matches no finding; ` +
+            `fix: remove it, so that it cannot waive a finding of ${waiver.rule} that a later change brings`,
+          "warning",
+        );
+      }
+    });
   }
   return findings;
 }

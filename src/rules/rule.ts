@@ -25,12 +25,16 @@ export interface Rule {
   readonly severity: Severity;
   /** One line, for docs and `explain`. */
   readonly title: string;
+  /** A paragraph: what the rule protects against and what to do; code scanning shows it as the rule's help. */
+  readonly help: string;
   check(binding: Binding, context: LintContext): Finding[];
 }
 
 /** A positioned finding of the runner; `waived` holds the binding's reason when it waived the rule. */
 export interface LintFinding {
+  /** Its `rule` is unset for a problem with a waiver itself (unknown rule, no finding to waive). */
   readonly problem: import("../bindings/problems").Problem;
+  /** The rule that found it, or the rule a faulty waiver names. */
   readonly rule: string;
   readonly binding: string;
   readonly waived?: string;

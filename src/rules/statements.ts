@@ -8,7 +8,7 @@
 import type { Binding } from "../bindings/model";
 import type { FilePath } from "../bindings/problems";
 import { awsManagedPolicy } from "../catalog/aws-managed-policies";
-import { actionMatches } from "../iam/action-pattern";
+import { splitAction } from "../iam/action-pattern";
 import { isAwsManagedPolicyArn } from "../iam/arns";
 import { statementOfDocument, statementsOfDocument } from "../iam/policy-document";
 import type { Statement } from "../iam/types";
@@ -25,9 +25,6 @@ export interface StatementView extends Statement {
   /** Where to report about a field (or an element of it). */
   at(field?: StatementField, ...rest: (string | number)[]): FilePath;
 }
-
-/** iam:PassRole, which IAM003 and IAM004 look for. */
-export const PASS_ROLE: readonly string[] = ["iam:PassRole"];
 
 /** AWS managed policies flagged as a whole by IAM011; their statements are not linted one by one. */
 export const FORBIDDEN_MANAGED_POLICIES: ReadonlySet<string> = new Set([
@@ -91,9 +88,19 @@ export function statementsOf(binding: Binding): readonly StatementView[] {
   return views;
 }
 
-/** `*` and `*:*`: every action (IAM001's finding; other rules leave them to it). */
+/**
+ * `*`, `*:*` and other patterns of wildcards only, in the service and the name (`?*:*`, which IAM
+ * rejects but a managed document could hold): every action. IAM001's finding; other rules leave
+ * them to it.
+ */
 export function isEveryAction(pattern: string): boolean {
-  return pattern === "*" || pattern === "*:*";
+  if (pattern === "*") return true;
+  // Most patterns start with a letter of their service: not every action.
+  if (pattern[0] !== "*" && pattern[0] !== "?") return false;
+  const parts = splitAction(pattern);
+  // Wildcards only, with a `*`; at most one `?`, which every service and action name fills.
+  const everything = (text: string) => /^[*?]*\*[*?]*$/.test(text) && !/\?.*\?/.test(text);
+  return parts !== undefined && everything(parts.service) && everything(parts.name);
 }
 
 /** The fix to append for a managed policy's or a preset's finding, or the given fix for the binding's own. */
@@ -103,32 +110,4 @@ export function fixFor(view: StatementView, own: string): string {
   if (view.preset)
     return `preset ${view.preset} grants it: narrow the preset's inputs where they scope it, or waive the rule with a reason`;
   return own;
-}
-
-/** Condition keys of a statement, lowercased, with any operator. */
-export function conditionKeysOf(view: StatementView): Set<string> {
-  const keys = new Set<string>();
-  for (const block of Object.values(view.conditions ?? {}))
-    for (const key of Object.keys(block)) keys.add(key.toLowerCase());
-  return keys;
-}
-
-const matchCaches = new WeakMap<readonly string[], Map<string, readonly string[]>>();
-/**
- * The actions of `candidates` an action pattern matches, memoised per (list, pattern): the same
- * patterns recur across bindings (and every binding attaching one managed policy repeats its
- * statements), so each is matched once per run.
- */
-export function matching(candidates: readonly string[], pattern: string): readonly string[] {
-  let cache = matchCaches.get(candidates);
-  if (!cache) {
-    cache = new Map();
-    matchCaches.set(candidates, cache);
-  }
-  let hit = cache.get(pattern);
-  if (!hit) {
-    hit = isEveryAction(pattern) ? [] : candidates.filter((action) => actionMatches(pattern, action));
-    cache.set(pattern, hit);
-  }
-  return hit;
 }
