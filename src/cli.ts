@@ -10,6 +10,7 @@ import { hasErrors, Problem, sortProblems } from "./bindings/problems";
 import { bindingsJsonSchema } from "./bindings/schema";
 import { activeProblems, lint } from "./rules/lint";
 import { EXPLAIN_FORMATS, explain, ExplainFormat } from "./explain/command";
+import { AFFECTED_FORMATS, affected, AffectedFormat } from "./affected/command";
 import { Io, printProblems, processIo } from "./io";
 
 const DEFAULT_FILE = "bindings.yaml";
@@ -114,6 +115,29 @@ export function createProgram(io: Io, setExitCode: (code: number) => void): Comm
           base: options.base,
           format: options.format,
           maxLength: options.maxLength,
+        }),
+      ),
+    );
+  program
+    .command("affected")
+    .description("the stacks whose Terraform differs between the base and the file: added, changed, removed")
+    .option(...fileOption)
+    .requiredOption(
+      "--base <REF_OR_FILE>",
+      "compare with this bindings file, or with the bindings file at this git ref (origin/main)",
+    )
+    .addOption(
+      new Option("--format <FORMAT>", "output format (json: for a CI matrix)")
+        .choices(AFFECTED_FORMATS)
+        .default("text"),
+    )
+    .option("-o, --output <DIR>", "the directory podiam synth writes, to name each stack's directory", "cdktf.out")
+    .action((options: { file?: string; base: string; format: AffectedFormat; output: string }) =>
+      setExitCode(
+        affected(io, options.file ?? defaultFile(), {
+          base: options.base,
+          format: options.format,
+          output: options.output,
         }),
       ),
     );
