@@ -11,6 +11,7 @@ import { bindingsJsonSchema } from "./bindings/schema";
 import { activeProblems, lint } from "./rules/lint";
 import { EXPLAIN_FORMATS, explain, ExplainFormat } from "./explain/command";
 import { AFFECTED_FORMATS, affected, AffectedFormat } from "./affected/command";
+import { atlantis } from "./atlantis/command";
 import { Io, printProblems, processIo } from "./io";
 
 const DEFAULT_FILE = "bindings.yaml";
@@ -140,6 +141,18 @@ export function createProgram(io: Io, setExitCode: (code: number) => void): Comm
           output: options.output,
         }),
       ),
+    );
+  program
+    .command("atlantis")
+    .description("write an Atlantis repo config (atlantis.yaml, version 3): one project per stack")
+    .option(...fileOption)
+    .option("-o, --out <FILE>", "write atlantis.yaml here, at the repository's root (default: stdout)")
+    .option("--synth-output <DIR>", "the directory podiam synth writes the stacks into", "cdktf.out")
+    .option("--no-workflow", "no custom workflow: Atlantis' default one plans the stacks a hook or a commit made")
+    .option("--terraform-version <VERSION>", "terraform_version of every project (default: the server's)")
+    .action(
+      (options: { file?: string; out?: string; synthOutput: string; workflow: boolean; terraformVersion?: string }) =>
+        setExitCode(atlantis(io, options.file ?? defaultFile(), { ...options, output: options.synthOutput })),
     );
   program
     .command("schema")
