@@ -138,12 +138,12 @@ test("metadata alone is no difference; the JSON without it is", () => {
   const stack = (meta: object, resource: object) => Buffer.from(JSON.stringify({ "//": meta, resource }));
   const comparison = compareStacks(
     new Map([
-      ["a", stack({ stackName: "a", overrides: ["x"] }, { r: 1 })],
-      ["b", stack({}, { r: 1 })],
+      ["a", stack({ stackName: "a", overrides: ["x"] }, { r: { "//": { path: "a/r" }, v: 1 } })],
+      ["b", stack({}, { r: { v: 1 } })],
     ]),
     new Map([
-      ["a", stack({ stackName: "a", overrides: ["x", "y"] }, { r: 1 })],
-      ["b", stack({}, { r: 2 })],
+      ["a", stack({ stackName: "a", overrides: ["x", "y"] }, { r: { "//": { path: "a/s/r" }, v: 1 } })],
+      ["b", stack({}, { r: { v: 2 } })],
     ]),
   );
   expect(comparison).toEqual({ differences: [{ name: "b", change: "changed" }], unchanged: ["a"] });

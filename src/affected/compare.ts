@@ -1,7 +1,8 @@
 /**
  * Which stacks differ between two synthesized outputs: stack by stack, the Terraform JSON each
- * holds, without cdktf's `//` metadata (comments to Terraform: construct paths and the list of
- * overrides, nothing Terraform plans). A stack only in the head is added, only in the base removed.
+ * holds, without cdktf's `//` metadata (comments to Terraform, at the top and in each resource:
+ * construct paths and the list of overrides, nothing Terraform plans). A stack only in the head is
+ * added, only in the base removed.
  */
 import { existsSync, readdirSync, readFileSync } from "fs";
 import { join } from "path";
@@ -31,11 +32,9 @@ export function stackFiles(outdir: string | undefined): Map<string, Buffer> {
   return stacks;
 }
 
-/** The Terraform a stack file holds: its JSON without the `//` metadata, as canonical text. */
+/** The Terraform a stack file holds: its JSON without any `//` metadata, as canonical text. */
 export function terraformOf(file: Buffer): string {
-  const json = JSON.parse(file.toString("utf8")) as Record<string, unknown>;
-  delete json["//"];
-  return JSON.stringify(json);
+  return JSON.stringify(JSON.parse(file.toString("utf8"), (key, value: unknown) => (key === "//" ? undefined : value)));
 }
 
 /** Same bytes is the same Terraform (the fast path); otherwise the JSON without metadata decides. */
