@@ -12,14 +12,22 @@
 //    the provider mirror (/opt/tf-plugins, env PODIAM_TF_MIRROR) is missing.
 // 5. Prints the tables and writes them into BENCHMARKS.md (between the bench markers).
 //
+// 6. The issue-14 rows: IAM resources per binding (statements + one managed policy), `podiam affected`
+//    on a one-binding change of the 5,000-binding file against one `podiam synth` of it, and the
+//    offline plan of 100 roles through terraform-aws-modules' iam-role-for-service-accounts-eks
+//    (v5.60.0, not in this repository: env PODIAM_TF_MODULES_DIR, the extracted
+//    terraform-aws-iam release; skipped with the reason where absent) against podiam's 100 roles
+//    in one IAM stack, in the same run. The module's aws_caller_identity calls STS at plan time,
+//    even with -refresh=false: its provider's STS endpoint is a loopback stand-in (127.0.0.1).
+//
 // Options: --quick (100 bindings, one run, no cdktf synth of big files, small plan series),
 //          --runs N (runs per measurement), --no-terraform, --no-cdktf, --no-write (BENCHMARKS.md untouched;
-//          --quick never writes it unless --write).
-import { spawnSync } from "node:child_process";
+//          --quick never writes it unless --write), --issue14 (only the rows of step 6, printed).
+import { spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { cpus, totalmem } from "node:os";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -32,6 +40,7 @@ const option = (name, fallback) => {
   return i >= 0 && args[i + 1] !== undefined ? Number(args[i + 1]) : fallback;
 };
 const QUICK = flag("--quick");
+const ISSUE14 = flag("--issue14");
 const RUNS = option("--runs", undefined);
 const TF_MIRROR = process.env.PODIAM_TF_MIRROR || "/opt/tf-plugins";
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
@@ -183,6 +192,154 @@ function planStack(tf, copy, runs) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Issue 14: resources per binding, affected, terraform-aws-modules
+
+/** IAM resources of the bindings with statements and exactly one managed policy (no preset): min-max. */
+function resourcesPerBinding(outdir) {
+  const counts = [];
+  for (const stack of readdirSync(join(outdir, "stacks")).filter((s) => s.startsWith("iam-"))) {
+    const json = JSON.parse(readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8"));
+    const resources = json.resource ?? {};
+    const named = (b) =>
+      Object.entries(resources)
+        .filter(([type]) => type.startsWith("aws_iam_"))
+        .reduce((n, [, byName]) => n + Object.keys(byName).filter((k) => k === b || k.startsWith(`${b}__`)).length, 0);
+    for (const b of Object.keys(resources.aws_iam_role ?? {})) {
+      const exclusive = resources.aws_iam_role_policy_attachments_exclusive?.[b];
+      const policies = Object.keys(resources.aws_iam_policy ?? {}).filter((k) => k === b || k.startsWith(`${b}__`));
+      if (!exclusive || policies.length !== 1 || policies[0] !== b || exclusive.policy_arns.length !== 2) continue;
+      counts.push(named(b));
+    }
+  }
+  return { bindings: counts.length, min: Math.min(...counts), max: Math.max(...counts) };
+}
+
+/** The 5,000-binding file with one statement of one binding changed. */
+function oneBindingChanged(file) {
+  const text = readFileSync(file, "utf8");
+  const changed = text.replace(/(\n {10}resources:\n {12}- )(\S+)/, "$1$2-changed");
+  if (changed === text) throw new Error(`no statement resource to change in ${file}`);
+  const head = join(OUT, "affected-head.yaml");
+  writeFileSync(head, changed);
+  return head;
+}
+
+/** A loopback STS stand-in answering GetCallerIdentity, in a process of its own (the bench blocks on spawnSync). */
+function startFakeSts() {
+  const portFile = join(OUT, "tf", "sts.port");
+  rmSync(portFile, { force: true });
+  const script = `require("http").createServer((q, r) => { let b = ""; q.on("data", (c) => (b += c)); q.on("end", () => {
+    r.writeHead(200, { "Content-Type": "text/xml" });
+    r.end('<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>arn:aws:iam::111111111111:user/bench</Arn><UserId>AIDAEXAMPLE</UserId><Account>111111111111</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>bench</RequestId></ResponseMetadata></GetCallerIdentityResponse>');
+  }); }).listen(0, "127.0.0.1", function () { require("fs").writeFileSync(${JSON.stringify(portFile)}, String(this.address().port)); });
+  setTimeout(() => process.exit(0), 30 * 60 * 1000);`;
+  const child = spawn(process.execPath, ["-e", script], { stdio: "ignore", detached: false });
+  for (let i = 0; i < 100 && !existsSync(portFile); i++) spawnSync("sleep", ["0.1"]);
+  if (!existsSync(portFile)) throw new Error("the STS stand-in did not start");
+  return { url: `http://127.0.0.1:${readFileSync(portFile, "utf8")}`, stop: () => child.kill() };
+}
+
+/** A root module of `n` instances of the module, as its README writes them, for the offline plan. */
+function writeModuleRoot(moduleDir, n, dir, stsUrl) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  // A relative source: Terraform copies an absolute one once per instance (a remote "file" source).
+  const source = relative(dir, join(moduleDir, "modules", "iam-role-for-service-accounts-eks"));
+  const blocks = [
+    `terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws", version = "5.100.0" }\n  }\n}\n`,
+    `provider "aws" {\n  region = "eu-west-1"\n  access_key = "AKIAEXAMPLE"\n  secret_key = "dummy"\n  skip_credentials_validation = true\n  skip_requesting_account_id = true\n  skip_metadata_api_check = true\n  endpoints {\n    sts = "${stsUrl}"\n  }\n}\n`,
+  ];
+  for (let i = 0; i < n; i++)
+    blocks.push(`module "irsa_${i}" {
+  source    = "${source.startsWith(".") ? source : `./${source}`}"
+  role_name = "bench-irsa-${i}"
+  oidc_providers = {
+    main = {
+      provider_arn               = "arn:aws:iam::111111111111:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE"
+      namespace_service_accounts = ["ns-${i % 12}:sa-${i}"]
+    }
+  }
+  role_policy_arns = {
+    s3_read = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"
+    custom  = "arn:aws:iam::111111111111:policy/bench-${i}"
+  }
+}
+`);
+  writeFileSync(join(dir, "main.tf"), blocks.join("\n"));
+  return { dir, resources: 3 * n, roles: n };
+}
+
+function issue14(tf) {
+  const result = {};
+  const five = join(OUT, "bindings-5000.yaml");
+  if (!existsSync(five)) writeBindings("bindings-5000", { bindings: 5000, accounts: 4, clusters: 8, seed: 5000 });
+  const hundred = writeBindings("bindings-100", { bindings: 100, accounts: 4, clusters: 8, seed: 100 });
+  const out100 = join(OUT, "synth-100");
+  rmSync(out100, { recursive: true, force: true });
+  if (measureOnce(...podiam("synth", "-f", hundred, "-o", out100)).code !== 0) throw new Error("synth of 100 failed");
+  result.perBinding = resourcesPerBinding(out100);
+
+  const head = oneBindingChanged(five);
+  const runs = RUNS ?? (QUICK ? 1 : 3);
+  const outdir = join(OUT, "synth-5000-head");
+  result.synth = measure("podiam synth 5000 (head)", runs, ...podiam("synth", "-f", head, "-o", outdir), {
+    before: () => rmSync(outdir, { recursive: true, force: true }),
+  });
+  result.affected = measure(
+    "podiam affected 5000 (one binding changed)",
+    runs,
+    ...podiam("affected", "-f", head, "--base", five, "--format", "json"),
+  );
+  result.affectedStacks = JSON.parse(result.affected.last.stdout).stacks;
+
+  const moduleDir = process.env.PODIAM_TF_MODULES_DIR;
+  if (!tf.available) result.modules = { skipped: tf.reason };
+  else if (!moduleDir)
+    result.modules = { skipped: "PODIAM_TF_MODULES_DIR is not set (the extracted terraform-aws-iam v5.60.0)" };
+  else if (!existsSync(join(moduleDir, "modules", "iam-role-for-service-accounts-eks", "main.tf")))
+    result.modules = { skipped: `${moduleDir} holds no modules/iam-role-for-service-accounts-eks/main.tf` };
+  else {
+    const file = writeBindings("one-stack-100", { bindings: 100, accounts: 1, clusters: 2, seed: 100 });
+    const out = join(OUT, "synth-one-stack-100");
+    rmSync(out, { recursive: true, force: true });
+    if (measureOnce(...podiam("synth", "-f", file, "-o", out)).code !== 0)
+      throw new Error(`podiam synth of ${file} failed`);
+    const copy = offlineCopy(out, "iam-acct-0", join(OUT, "tf", "one-stack-100", "iam-acct-0"));
+    const sts = startFakeSts();
+    try {
+      const root = writeModuleRoot(moduleDir, 100, join(OUT, "tf", "modules-100"), sts.url);
+      // Interleaved, in the same run: the machine's load weighs on both alike.
+      const podiamPlan = planStack(tf, copy, runs);
+      const modulePlan = planStack(tf, root, runs);
+      result.modules = { podiam: { ...copy, plan: podiamPlan }, module: { ...root, plan: modulePlan } };
+    } finally {
+      sts.stop();
+    }
+  }
+  return result;
+}
+
+function renderIssue14(r) {
+  const out = ["#### Plans that cost what the change costs (issue 14)", ""];
+  out.push(
+    `- IAM resources per binding with statements and one managed policy (the 100-binding file, ${r.perBinding.bindings} such bindings): ${r.perBinding.min === r.perBinding.max ? r.perBinding.min : `${r.perBinding.min}-${r.perBinding.max}`} (target at most 3) ${r.perBinding.max <= 3 ? "ok" : "**MISSED**"}`,
+  );
+  const ratio = r.affected.wall / r.synth.wall;
+  out.push(
+    `- \`podiam affected\` on a one-binding change of the 5,000-binding file: ${fmt(r.affected.wall)} s wall, ${fmt(r.affected.cpu)} s cpu, ${fmt(r.affected.rssMb, 0)} MB; one \`podiam synth\` of it: ${fmt(r.synth.wall)} s, ${fmt(r.synth.cpu)} s cpu, ${fmt(r.synth.rssMb, 0)} MB; ${fmt(ratio)}x (target at most 2x) ${ratio <= 2 ? "ok" : "**MISSED**"}; it found ${r.affectedStacks.map((s) => `${s.name} ${s.change}`).join(", ") || "no stack"}`,
+  );
+  if (r.modules.skipped) out.push(`- terraform-aws-modules comparison skipped: ${r.modules.skipped}.`);
+  else {
+    const { podiam: p, module: m } = r.modules;
+    const planRatio = p.plan.wall / m.plan.wall;
+    out.push(
+      `- offline plan of 100 roles: podiam's one IAM stack (${p.resources} resources) ${fmt(p.plan.wall)} s wall, ${fmt(p.plan.cpu)} s cpu; terraform-aws-modules iam-role-for-service-accounts-eks v5.60.0 x100 (${m.resources} resources, STS on a loopback stand-in) ${fmt(m.plan.wall)} s wall, ${fmt(m.plan.cpu)} s cpu; ${fmt(planRatio)}x (target at most 0.15x) ${planRatio <= 0.15 ? "ok" : "**MISSED**"}`,
+    );
+  }
+  return out.join("\n");
+}
+
+// ---------------------------------------------------------------------------------------------
 // Main
 
 const fmt = (n, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
@@ -192,6 +349,10 @@ function main() {
   const built = build();
   const runtime = runtimeOfBin();
   log(`podiam runs: ${runtime}`);
+  if (ISSUE14) {
+    process.stdout.write(`${renderIssue14(issue14(terraformSetup()))}\n`);
+    return;
+  }
 
   const sizes = QUICK ? [100] : [100, 1000, 5000];
   const runsFor = (size) => RUNS ?? (QUICK ? 1 : size >= 5000 ? 3 : 5);
@@ -272,7 +433,7 @@ function main() {
     }
   }
 
-  const report = render({ built, runtime, rows, tf, plans, series });
+  const report = `${render({ built, runtime, rows, tf, plans, series })}\n\n${renderIssue14(issue14(tf))}`;
   process.stdout.write(`${report}\n`);
   if (!flag("--no-write") && (!QUICK || flag("--write"))) writeReport(report);
 }

@@ -7,6 +7,8 @@ import { join } from "path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { bindingsJsonSchema } from "./bindings/schema";
 import { EXPLAIN_FORMATS, explain, ExplainFormat } from "./explain/command";
+import { AFFECTED_FORMATS, affected, AffectedFormat } from "./affected/command";
+import { atlantis } from "./atlantis/command";
 import { Io, processIo } from "./io";
 import { VALIDATE_FORMATS, validateBindingsFile, ValidateFormat } from "./validate";
 
@@ -100,6 +102,41 @@ export function createProgram(io: Io, setExitCode: (code: number) => void): Comm
           maxLength: options.maxLength,
         }),
       ),
+    );
+  program
+    .command("affected")
+    .description("the stacks whose Terraform differs between the base and the file: added, changed, removed")
+    .option(...fileOption)
+    .requiredOption(
+      "--base <REF_OR_FILE>",
+      "compare with this bindings file, or with the bindings file at this git ref (origin/main)",
+    )
+    .addOption(
+      new Option("--format <FORMAT>", "output format (json: for a CI matrix)")
+        .choices(AFFECTED_FORMATS)
+        .default("text"),
+    )
+    .option("-o, --output <DIR>", "the directory podiam synth writes, to name each stack's directory", "cdktf.out")
+    .action((options: { file?: string; base: string; format: AffectedFormat; output: string }) =>
+      setExitCode(
+        affected(io, options.file ?? defaultFile(), {
+          base: options.base,
+          format: options.format,
+          output: options.output,
+        }),
+      ),
+    );
+  program
+    .command("atlantis")
+    .description("write an Atlantis repo config (atlantis.yaml, version 3): one project per stack")
+    .option(...fileOption)
+    .option("-o, --out <FILE>", "write atlantis.yaml here, at the repository's root (default: stdout)")
+    .option("--synth-output <DIR>", "the directory podiam synth writes the stacks into", "cdktf.out")
+    .option("--no-workflow", "no custom workflow: Atlantis' default one plans the stacks a hook or a commit made")
+    .option("--terraform-version <VERSION>", "terraform_version of every project (default: the server's)")
+    .action(
+      (options: { file?: string; out?: string; synthOutput: string; workflow: boolean; terraformVersion?: string }) =>
+        setExitCode(atlantis(io, options.file ?? defaultFile(), { ...options, output: options.synthOutput })),
     );
   program
     .command("schema")

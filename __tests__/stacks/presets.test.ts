@@ -1,7 +1,7 @@
 /**
  * Presets in the IAM stack: a customer-managed policy of its own per preset (and per part, when a
- * preset outgrows one), named after the role, in the role's path, attached to the role and listed
- * in its exclusive attachments; addressed under the binding, so a rename moves them.
+ * preset outgrows one), named after the role, in the role's path, attached to the role by its
+ * exclusive attachments; addressed under the binding, so a rename moves them.
  */
 import { join } from "path";
 import { compilePreset, PRESETS } from "../../src/presets";
@@ -49,14 +49,8 @@ test("a preset's policies hold its compiled statements, in order, and nothing el
     expect(policy.policy.replace(/\s/g, "").length).toBeLessThanOrEqual(6144);
 });
 
-test("each is attached to the role, after the role and the policy, and listed in the exclusive attachments", () => {
-  const attachments = iam.resource.aws_iam_role_policy_attachment;
-  expect(attachments["controllers__karpenter__2"]).toMatchObject({
-    role: "controllers",
-    policy_arn: policyArn("controllers-karpenter-2"),
-    depends_on: ["aws_iam_role.controllers", "aws_iam_policy.controllers__karpenter__2"],
-  });
-  expect(attachments["external-dns__external-dns"].policy_arn).toBe(policyArn("dns-external-dns"));
+test("each is attached by the exclusive attachments, which wait for it; the role waits for it too", () => {
+  expect(iam.resource.aws_iam_role_policy_attachment).toBeUndefined();
   const exclusive = iam.resource.aws_iam_role_policy_attachments_exclusive;
   expect([...exclusive.controllers.policy_arns].sort()).toEqual(
     [
@@ -66,23 +60,32 @@ test("each is attached to the role, after the role and the policy, and listed in
     ].sort(),
   );
   expect([...exclusive["external-dns"].policy_arns].sort()).toEqual([policyArn("dns"), policyArn("dns-external-dns")]);
-  expect(exclusive.controllers.depends_on).toEqual(
-    expect.arrayContaining([
-      "aws_iam_role_policy_attachment.controllers__karpenter",
-      "aws_iam_role_policy_attachment.controllers__karpenter__2",
-    ]),
-  );
+  const policies = [
+    "aws_iam_policy.controllers__aws-load-balancer-controller",
+    "aws_iam_policy.controllers__karpenter",
+    "aws_iam_policy.controllers__karpenter__2",
+  ];
+  expect(exclusive.controllers.depends_on).toEqual(["aws_iam_role.controllers", ...policies]);
+  expect(iam.resource.aws_iam_role.controllers.depends_on).toEqual(expect.arrayContaining(policies));
+  expect(iam.resource.aws_iam_policy.controllers__karpenter__2.lifecycle).toEqual({
+    create_before_destroy: true,
+    ignore_changes: ["description"],
+  });
 });
 
-test("a renamed binding's preset policy and attachment move with it (and keep their IAM name)", () => {
+test("a renamed binding's preset policy moves with it (and keeps its IAM name); its 0.1 attachment is forgotten", () => {
   expect(iam.moved).toEqual(
     expect.arrayContaining([
       { from: "aws_iam_policy.dns__external-dns", to: "aws_iam_policy.external-dns__external-dns" },
-      {
-        from: "aws_iam_role_policy_attachment.dns__external-dns",
-        to: "aws_iam_role_policy_attachment.external-dns__external-dns",
-      },
     ]),
+  );
+  expect(iam.removed).toEqual(
+    expect.arrayContaining(
+      ["dns__external-dns", "external-dns__external-dns", "controllers__karpenter__2"].map((name) => ({
+        from: `aws_iam_role_policy_attachment.${name}`,
+        lifecycle: { destroy: false },
+      })),
+    ),
   );
 });
 

@@ -4,7 +4,6 @@
 import { IamOpenidConnectProvider } from "@cdktf/provider-aws/lib/iam-openid-connect-provider";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { IamRolePolicyAttachmentsExclusive } from "@cdktf/provider-aws/lib/iam-role-policy-attachments-exclusive";
 import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-identity-association";
 import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
@@ -86,8 +85,11 @@ describe("IRSA role", () => {
     });
   });
 
-  test("the role waits for the OIDC provider this stack creates", () => {
-    expect(iam.resource.aws_iam_role["invoice-reader"].depends_on).toEqual(["aws_iam_openid_connect_provider.eu"]);
+  test("the role waits for the OIDC provider this stack creates, and for its policy", () => {
+    expect(iam.resource.aws_iam_role["invoice-reader"].depends_on).toEqual([
+      "aws_iam_openid_connect_provider.eu",
+      "aws_iam_policy.invoice-reader",
+    ]);
     expect(texts["iam-prod"]).toHaveResourceWithProperties(IamOpenidConnectProvider, {
       url: ISSUER_EU,
       client_id_list: ["sts.amazonaws.com"],
@@ -96,40 +98,48 @@ describe("IRSA role", () => {
     expect(Object.keys(iam.resource.aws_iam_openid_connect_provider)).toEqual(["eu"]);
   });
 
-  test("statements become one customer-managed policy, attached; managed policies attach under stable keys", () => {
-    expect(texts["iam-prod"]).toHaveResourceWithProperties(IamPolicy, { name: "eks-invoice-reader", path: "/eks/" });
+  test("statements become one customer-managed policy, replaced create-before-destroy, its description kept", () => {
+    expect(texts["iam-prod"]).toHaveResourceWithProperties(IamPolicy, {
+      name: "eks-invoice-reader",
+      path: "/eks/",
+      description: "Reads invoices",
+      lifecycle: { create_before_destroy: true, ignore_changes: ["description"] },
+    });
     expect(JSON.parse(iam.resource.aws_iam_policy["invoice-reader"].policy)).toEqual({
       Version: "2012-10-17",
       Statement: [
         { Sid: "ReadInvoices", Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::invoices/*" },
       ],
     });
-    // Literal names and ARNs, so a reviewer reads the real ones in the plan; depends_on keeps the order.
-    expect(texts["iam-prod"]).toHaveResourceWithProperties(IamRolePolicyAttachment, {
-      role: "eks-invoice-reader",
-      policy_arn: "arn:aws:iam::111122223333:policy/eks/eks-invoice-reader",
-      depends_on: ["aws_iam_role.invoice-reader", "aws_iam_policy.invoice-reader"],
-    });
-    expect(iam.resource.aws_iam_role_policy_attachment["invoice-reader__aws_AmazonS3ReadOnlyAccess"]).toMatchObject({
-      role: "eks-invoice-reader",
-      policy_arn: "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess",
-      depends_on: ["aws_iam_role.invoice-reader"],
-    });
   });
 
-  test("attachments are exclusive by default: every attached policy listed, after the attachments", () => {
+  test("the exclusive attachments attach every policy, after the role and the policies; no attachment of its own", () => {
+    // Literal names and ARNs, so a reviewer reads the real ones in the plan; depends_on keeps the order.
     expect(texts["iam-prod"]).toHaveResourceWithProperties(IamRolePolicyAttachmentsExclusive, {
       role_name: "eks-invoice-reader",
       policy_arns: [
         "arn:aws:iam::111122223333:policy/eks/eks-invoice-reader",
         "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess",
       ],
-      depends_on: [
-        "aws_iam_role.invoice-reader",
-        "aws_iam_role_policy_attachment.invoice-reader",
-        "aws_iam_role_policy_attachment.invoice-reader__aws_AmazonS3ReadOnlyAccess",
-      ],
+      depends_on: ["aws_iam_role.invoice-reader", "aws_iam_policy.invoice-reader"],
     });
+    expect(iam.resource.aws_iam_role_policy_attachment).toBeUndefined();
+    // Deleted, the exclusive attachments detach nothing: the role, deleted before its policy, detaches all.
+    expect(iam.resource.aws_iam_role["invoice-reader"]).toMatchObject({
+      force_detach_policies: true,
+      lifecycle: { create_before_destroy: true },
+    });
+  });
+
+  test("the attachments of podiam 0.1's layout leave the state, and stay in AWS: removed, destroy = false", () => {
+    expect(iam.removed).toEqual([
+      { from: "aws_iam_role_policy_attachment.invoice-reader", lifecycle: { destroy: false } },
+      {
+        from: "aws_iam_role_policy_attachment.invoice-reader__aws_AmazonS3ReadOnlyAccess",
+        lifecycle: { destroy: false },
+      },
+    ]);
+    expect(iam.terraform.required_version).toBe(">= 1.7");
   });
 
   test("no reference between resources: nothing in the stack but literals (issuers known)", () => {
@@ -404,9 +414,23 @@ describe("ServiceAccounts owned elsewhere, exec auth, opt-outs and adoption", ()
     expect(json["k8s-us"].import).toEqual([{ to: "kubernetes_service_account_v1.team__app", id: "team/app" }]);
   });
 
-  test("exclusivePolicyAttachments: false leaves other attachments alone", () => {
-    expect(json["iam-prod"].resource.aws_iam_role_policy_attachments_exclusive?.adopted).toBeUndefined();
-    expect(json["iam-prod"].resource.aws_iam_role_policy_attachments_exclusive["helm-owned"].policy_arns).toEqual([]);
+  test("exclusivePolicyAttachments: false leaves other attachments alone, and attaches each policy itself", () => {
+    const resources = json["iam-prod"].resource;
+    expect(resources.aws_iam_role_policy_attachments_exclusive?.adopted).toBeUndefined();
+    expect(resources.aws_iam_role_policy_attachments_exclusive["helm-owned"].policy_arns).toEqual([]);
+    expect(resources.aws_iam_role_policy_attachment.adopted).toEqual(
+      expect.objectContaining({
+        role: "eks-adopted",
+        policy_arn: "arn:aws:iam::111122223333:policy/eks/eks-adopted",
+        depends_on: ["aws_iam_role.adopted", "aws_iam_policy.adopted"],
+      }),
+    );
+    // As before: no create-before-destroy and no force-detach, nothing to forget.
+    expect(resources.aws_iam_role.adopted.lifecycle).toBeUndefined();
+    expect(resources.aws_iam_role.adopted.force_detach_policies).toBeUndefined();
+    expect(resources.aws_iam_policy.adopted.lifecycle).toEqual({ ignore_changes: ["description"] });
+    // helm-owned has no policy: nothing there to forget either.
+    expect(json["iam-prod"].removed).toBeUndefined();
   });
 });
 
@@ -458,8 +482,6 @@ describe("renames", () => {
       expect.arrayContaining([
         ...chain("aws_iam_role"),
         ...chain("aws_iam_policy"),
-        ...chain("aws_iam_role_policy_attachment"),
-        ...chain("aws_iam_role_policy_attachment", "__aws_AmazonRoute53ReadOnlyAccess"),
         ...chain("aws_iam_role_policy_attachments_exclusive"),
         { from: "aws_iam_openid_connect_provider.us", to: "aws_iam_openid_connect_provider.us-east" },
         {
@@ -468,7 +490,18 @@ describe("renames", () => {
         },
       ]),
     );
-    expect(moved).toHaveLength(12);
+    expect(moved).toHaveLength(8);
+  });
+
+  test("the attachments podiam 0.1 made are forgotten under every name the binding had, never destroyed", () => {
+    const names = ["dns", "dns-v2", "dns-v3"];
+    expect(iam.removed).toEqual([
+      ...names.map((name) => ({ from: `aws_iam_role_policy_attachment.${name}`, lifecycle: { destroy: false } })),
+      ...names.map((name) => ({
+        from: `aws_iam_role_policy_attachment.${name}__aws_AmazonRoute53ReadOnlyAccess`,
+        lifecycle: { destroy: false },
+      })),
+    ]);
   });
 });
 
@@ -497,7 +530,19 @@ describe("names that join alike", () => {
   });
 
   test("two managed policies whose names differ only in punctuation get distinct keys, whatever their order", () => {
-    const attachments = json["iam-prod"].resource.aws_iam_role_policy_attachment;
+    // Without exclusive attachments, each policy has an attachment under its key.
+    const attachmentsOf = (managed: string) =>
+      synth(`
+  - name: two-policies
+    cluster: eu
+    serviceAccounts: [team/app]
+    role: { exclusivePolicyAttachments: false }
+    policies:
+      managed: ${managed}
+`).json["iam-prod"].resource.aws_iam_role_policy_attachment;
+    const attachments = attachmentsOf(
+      '["arn:aws:iam::111122223333:policy/team.reader", "arn:aws:iam::111122223333:policy/team_reader"]',
+    );
     const keys = Object.keys(attachments)
       .filter((k) => k.startsWith("two-policies__"))
       .sort();
@@ -506,16 +551,13 @@ describe("names that join alike", () => {
       "arn:aws:iam::111122223333:policy/team.reader",
       "arn:aws:iam::111122223333:policy/team_reader",
     ]);
-    const reversed = synth(`
-  - { name: a, cluster: eu, mode: both, serviceAccounts: [b-c/d] }
-  - { name: a-b, cluster: eu, mode: both, serviceAccounts: [c/d] }
-  - name: two-policies
-    cluster: eu
-    serviceAccounts: [team/app]
-    policies:
-      managed: ["arn:aws:iam::111122223333:policy/team_reader", "arn:aws:iam::111122223333:policy/team.reader"]
-`).json["iam-prod"].resource.aws_iam_role_policy_attachment;
+    const reversed = attachmentsOf(
+      '["arn:aws:iam::111122223333:policy/team_reader", "arn:aws:iam::111122223333:policy/team.reader"]',
+    );
     for (const key of keys) expect(reversed[key].policy_arn).toBe(attachments[key].policy_arn);
+    // With them (the default), the same keys name the attachments podiam 0.1 made, to forget.
+    const removed = json["iam-prod"].removed.map((r: { from: string }) => r.from);
+    for (const key of keys) expect(removed).toContain(`aws_iam_role_policy_attachment.${key}`);
   });
 });
 

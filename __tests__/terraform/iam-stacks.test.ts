@@ -161,14 +161,15 @@ const CASES: readonly FixtureCase[] = [
       {
         // metrics-writer: pod-identity, 2 clusters x 2 ServiceAccounts = 4 associations, 1 managed
         // + statements. cart: both, platform-us, 1 association, statements, IRSA on platform-us.
-        // log-shipper: irsa on platform-eu, 2 managed, no exclusive attachments.
+        // log-shipper: irsa on platform-eu, 2 managed, no exclusive attachments: an attachment each
+        // (the exclusive attachments of the other two attach their policies themselves).
         stack: "iam-platform",
         counts: {
           aws_eks_pod_identity_association: 5,
           aws_iam_openid_connect_provider: 2,
           aws_iam_policy: 2,
           aws_iam_role: 3,
-          aws_iam_role_policy_attachment: 5,
+          aws_iam_role_policy_attachment: 2,
           aws_iam_role_policy_attachments_exclusive: 2,
         },
         oidcProviders: ["platform-eu", "platform-us"],
@@ -244,10 +245,18 @@ const CASES: readonly FixtureCase[] = [
               "Federated:arn:aws:iam::210987654321:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/0A1B2C3D4E5F60718293A4B5C6D7E8F9",
             ]),
           );
-          // Exclusive attachments: the managed ARNs are listed (the own policy's ARN is unknown yet).
-          expect(after(plan!, "aws_iam_role_policy_attachments_exclusive.metrics-writer").policy_arns).toContain(
+          // Exclusive attachments: the own policy and the managed one, by their literal ARNs.
+          expect(
+            [...after(plan!, "aws_iam_role_policy_attachments_exclusive.metrics-writer").policy_arns].sort(),
+          ).toEqual([
+            "arn:aws:iam::210987654321:policy/pi-metrics-writer",
             "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy",
-          );
+          ]);
+          expect(
+            changes(plan!, "aws_iam_role_policy_attachment")
+              .map((c) => c.change.after.role)
+              .sort(),
+          ).toEqual(["pi-log-shipper", "pi-log-shipper"]);
           expect(
             changes(plan!, "aws_iam_role_policy_attachments_exclusive")
               .map((c) => c.change.after.role_name)
@@ -275,7 +284,7 @@ const CASES: readonly FixtureCase[] = [
       {
         // existing-reader: the provider exists already: referenced, not created.
         stack: "iam-ops",
-        counts: { aws_iam_role: 1, aws_iam_role_policy_attachment: 1, aws_iam_role_policy_attachments_exclusive: 1 },
+        counts: { aws_iam_role: 1, aws_iam_role_policy_attachments_exclusive: 1 },
         oidcProviders: [],
         roleArns: { "existing-reader": "arn:aws:iam::246813579135:role/existing-reader" },
         check: (plan) => {
@@ -309,7 +318,6 @@ const CASES: readonly FixtureCase[] = [
           aws_iam_openid_connect_provider: 1,
           aws_iam_policy: 1,
           aws_iam_role: 1,
-          aws_iam_role_policy_attachment: 2,
           aws_iam_role_policy_attachments_exclusive: 1,
         },
         oidcProviders: ["gov-west"],
@@ -320,7 +328,7 @@ const CASES: readonly FixtureCase[] = [
           expect(statements(role.assume_role_policy)[0].Principal.Federated).toBe(
             "arn:aws-us-gov:iam::369258147036:oidc-provider/oidc.eks.us-gov-west-1.amazonaws.com/id/ABCDEF0123456789ABCDEF0123456789",
           );
-          expect(changes(plan!, "aws_iam_role_policy_attachment").map((c) => c.change.after.policy_arn)).toContain(
+          expect(after(plan!, "aws_iam_role_policy_attachments_exclusive.gov-reports").policy_arns).toContain(
             "arn:aws-us-gov:iam::aws:policy/AmazonS3ReadOnlyAccess",
           );
           expect(statement(after(plan!, "aws_iam_policy.gov-reports").policy, "WriteReports").Resource).toBe(
@@ -348,7 +356,6 @@ const CASES: readonly FixtureCase[] = [
           aws_iam_openid_connect_provider: 1,
           aws_iam_policy: 1,
           aws_iam_role: 1,
-          aws_iam_role_policy_attachment: 1,
           aws_iam_role_policy_attachments_exclusive: 1,
         },
         oidcProviders: ["china-north"],
@@ -381,7 +388,6 @@ const CASES: readonly FixtureCase[] = [
           aws_iam_openid_connect_provider: 2,
           aws_iam_policy: 5,
           aws_iam_role: 2,
-          aws_iam_role_policy_attachment: 5,
           aws_iam_role_policy_attachments_exclusive: 2,
         },
         oidcProviders: ["ops-eu", "ops-us"],
@@ -393,7 +399,7 @@ const CASES: readonly FixtureCase[] = [
           const karpenter = after(plan!, "aws_iam_policy.controllers__karpenter");
           expect([karpenter.name, karpenter.path]).toEqual(["controllers-karpenter", "/addons/"]);
           expect(after(plan!, "aws_iam_policy.controllers__karpenter__2").name).toBe("controllers-karpenter-2");
-          expect(after(plan!, "aws_iam_role_policy_attachment.external-dns__external-dns").policy_arn).toBe(
+          expect(after(plan!, "aws_iam_role_policy_attachments_exclusive.external-dns").policy_arns).toContain(
             "arn:aws:iam::135792468013:policy/addons/dns-external-dns",
           );
           expect(
@@ -417,7 +423,6 @@ const CASES: readonly FixtureCase[] = [
           aws_iam_openid_connect_provider: 1,
           aws_iam_policy: 2,
           aws_iam_role: 2,
-          aws_iam_role_policy_attachment: 2,
           aws_iam_role_policy_attachments_exclusive: 2,
         },
         oidcProviders: ["data-us"],
@@ -466,8 +471,8 @@ const CASES: readonly FixtureCase[] = [
  * Every IAM stack a file implies (one per declared account), with what its plan must create,
  * computed from the YAML as the contract reads it, independently of podiam's model and
  * constructs: a role per binding in the binding's account (its `account`, else its first
- * cluster's), a customer-managed policy and its attachment when it has statements and per preset, an attachment
- * per managed policy, exclusive attachments unless turned off, an OIDC provider per cluster that
+ * cluster's), a customer-managed policy when it has statements and per preset, exclusive attachments
+ * that attach them all (or, turned off, an attachment per policy, managed ones included), an OIDC provider per cluster that
  * an irsa/both role of the account trusts (unless `existing`), a Pod Identity association per
  * (cluster, ServiceAccount) of pod-identity/both bindings. Stacks that must read AWS to plan
  * (an issuer read at plan time, an import) are validate-only.
@@ -498,11 +503,12 @@ function impliedIamStacks(file: string, checks: Record<string, StackCase["check"
       const presets = Object.keys(binding.policies?.presets ?? {}).length;
       add("aws_iam_role");
       add("aws_iam_policy", (hasStatements ? 1 : 0) + presets);
+      const exclusive = binding.role?.exclusivePolicyAttachments !== false;
       add(
         "aws_iam_role_policy_attachment",
-        (hasStatements ? 1 : 0) + presets + (binding.policies?.managed ?? []).length,
+        exclusive ? 0 : (hasStatements ? 1 : 0) + presets + (binding.policies?.managed ?? []).length,
       );
-      add("aws_iam_role_policy_attachments_exclusive", binding.role?.exclusivePolicyAttachments === false ? 0 : 1);
+      add("aws_iam_role_policy_attachments_exclusive", exclusive ? 1 : 0);
       if (mode !== "irsa") add("aws_eks_pod_identity_association", keys.length * binding.serviceAccounts.length);
       if (mode !== "pod-identity") keys.forEach((key) => trusted.add(key));
       if (binding.adopt?.role || binding.adopt?.policy)

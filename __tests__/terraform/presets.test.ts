@@ -126,9 +126,9 @@ describeWithTerraform("every preset under the real Terraform AWS provider (offli
           expect({ address, name: planned?.name }).toEqual({ address, name: policy.name });
           const sids = JSON.parse(planned.policy).Statement.map((s: { Sid: string }) => s.Sid);
           expect(sids).toEqual(policy.statements.map((s) => s.sid));
-          expect(afterOf(`aws_iam_role_policy_attachment.${address}`)).toMatchObject({
-            role: binding.role.name,
-            policy_arn: `arn:aws:iam::${ACCOUNT}:policy/${policy.name}`,
+          expect(afterOf(`aws_iam_role_policy_attachments_exclusive.${binding.name}`)).toMatchObject({
+            role_name: binding.role.name,
+            policy_arns: expect.arrayContaining([`arn:aws:iam::${ACCOUNT}:policy/${policy.name}`]),
           });
         }
       }
@@ -136,7 +136,6 @@ describeWithTerraform("every preset under the real Terraform AWS provider (offli
         aws_iam_openid_connect_provider: 2,
         aws_iam_policy: policies,
         aws_iam_role: cases.length,
-        aws_iam_role_policy_attachment: policies,
         aws_iam_role_policy_attachments_exclusive: cases.length,
       });
       expect(plan.resource_changes!.every((c) => c.change.actions.join() === "create")).toBe(true);

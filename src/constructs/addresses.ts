@@ -97,6 +97,30 @@ export function movesIn(scope: IConstruct): Move[] {
   return moves;
 }
 
+/**
+ * Addresses a construct no longer declares but an earlier podiam did: their objects stay in AWS
+ * and leave the state (Terraform `removed` blocks, `destroy = false`). Recorded when the construct
+ * is made, for `forgottenIn`.
+ */
+const forgottenBy = new WeakMap<IConstruct, readonly string[]>();
+
+/** Records that `scope` forgets these resource addresses (`type.name`), without destroying them. */
+export function forget(scope: IConstruct, addresses: readonly string[]): void {
+  if (addresses.length > 0) forgottenBy.set(scope, [...(forgottenBy.get(scope) ?? []), ...addresses]);
+}
+
+/**
+ * Every address forgotten under `scope`, in the order the constructs were made, once each. A
+ * `removed` block for an address that is not in the state is a no-op, so they can stay for good;
+ * none may name an address that is declared (Terraform refuses that).
+ */
+export function forgottenIn(scope: IConstruct): string[] {
+  const addresses = new Set<string>();
+  for (const construct of scope.node.findAll())
+    for (const address of forgottenBy.get(construct) ?? []) addresses.add(address);
+  return [...addresses];
+}
+
 /** A managed policy's readable key: `aws_AmazonS3ReadOnlyAccess`, `111122223333_team_reader`. */
 function readableKey(arn: string): string {
   const parsed = parseArn(arn);

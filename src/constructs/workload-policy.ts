@@ -20,9 +20,20 @@ export interface WorkloadPolicyProps {
   readonly description?: string;
   /** Tags of the policy; none when empty. */
   readonly tags: Readonly<Record<string, string>>;
+  /**
+   * Replace it create-before-destroy: then, when the policy leaves the file, Terraform 1.11
+   * updates what lists it (the role's exclusive attachments, which detach it) before it deletes
+   * the policy; without it, the delete comes first and IAM refuses it (DeleteConflict).
+   */
+  readonly createBeforeDestroy?: boolean;
 }
 
-/** A binding's statements as one customer-managed policy, its JSON a literal in the output. */
+/**
+ * A binding's statements as one customer-managed policy, its JSON a literal in the output. Its
+ * description is written when it is created and never changed after: IAM cannot change a
+ * policy's description, so a change would replace the policy, which IAM refuses while it is
+ * attached (and create-before-destroy refuses too: policy names are unique whatever the path).
+ */
 export class WorkloadPolicy extends Construct {
   readonly policy: IamPolicy;
   /** The policy's ARN, literal: attachments name it without a reference. */
@@ -38,6 +49,10 @@ export class WorkloadPolicy extends Construct {
         policy: terraformLiteral(renderPolicy(workloadPolicy(props.statements))),
         ...(props.description !== undefined ? { description: terraformLiteral(props.description) } : {}),
         ...literalTags(props.tags),
+        lifecycle: {
+          ignoreChanges: ["description"],
+          ...(props.createBeforeDestroy ? { createBeforeDestroy: true } : {}),
+        },
       }),
       props.address,
     );

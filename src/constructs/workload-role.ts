@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import type { Statement } from "../iam/types";
-import { dependsOn, managedPolicyKeys, named, Renamable, resourceAddress, ResourceName } from "./addresses";
+import { dependsOn, forget, managedPolicyKeys, named, Renamable, resourceAddress, ResourceName } from "./addresses";
 import { IamRole, IamRolePolicyAttachment, IamRolePolicyAttachmentsExclusive } from "./cdk";
 import { WorkloadPolicy } from "./workload-policy";
 import { literalTags, terraformLiteral } from "./terraform-literal";
@@ -51,7 +51,8 @@ export interface WorkloadRoleProps {
   readonly dependsOn: readonly string[];
   /**
    * Own the role's managed policy attachments: any policy attached elsewhere (by hand, another
-   * tool) is detached at the next apply.
+   * tool) is detached at the next apply. Then the exclusive attachments attach every policy too,
+   * and there is no attachment of its own per policy (see the class).
    */
   readonly exclusivePolicyAttachments: boolean;
   /** Import an existing role of this name instead of creating it. */
@@ -59,22 +60,35 @@ export interface WorkloadRoleProps {
 }
 
 /**
- * A workload's IAM role: trust, its own policy, and managed policy attachments under stable keys.
- * Every value is a literal (names and ARNs are computed), with depends_on for the order, so the
- * plan a reviewer reads shows the real role name and policy ARN on every attachment.
+ * A workload's IAM role: trust, its own policy, and the managed policies attached to it. Every
+ * value is a literal (names and ARNs are computed), with depends_on for the order, so the plan a
+ * reviewer reads shows the real role name and policy ARN.
+ *
+ * With exclusive attachments (the default) the role, each policy it owns and one
+ * `aws_iam_role_policy_attachments_exclusive` are all: that resource attaches every policy it
+ * lists that the role lacks and detaches every other (the AWS provider's syncAttachments), so an
+ * attachment per policy beside it would add resources and API reads, not guarantees. What that
+ * takes, each measured in BENCHMARKS.md (Terraform 1.11.4, hashicorp/aws 5.100.0):
+ * - it depends on the policies it attaches: a customer-managed one must exist first;
+ * - the policies are create-before-destroy: a policy that leaves the file is detached (the
+ *   exclusive attachments' update) before it is deleted;
+ * - the role depends on its policies and detaches everything when it is deleted
+ *   (force_detach_policies): deleting the exclusive attachments detaches nothing, so the role must
+ *   go first, then its policies;
+ * - the role is create-before-destroy too: a new role name makes the new role before the old one
+ *   goes; a new path alone cannot be applied (names are unique whatever the path), and stops
+ *   before anything is deleted, instead of deleting the role and then failing;
+ * - the attachments an earlier podiam declared (`<binding>`, `<binding>__<key>`, under every name
+ *   the binding had) are forgotten, never destroyed: `removed` blocks, `destroy = false`.
+ * Without exclusive attachments, an attachment per policy, as before: nothing else attaches them.
  */
 export class WorkloadRole extends Construct {
   /** The resources it makes for these props (for sharing the synth between threads). */
   static resourceCount(
     props: Pick<WorkloadRoleProps, "managedPolicies" | "ownPolicy" | "presetPolicies" | "exclusivePolicyAttachments">,
   ): number {
-    return (
-      1 +
-      (props.ownPolicy ? 2 : 0) +
-      2 * props.presetPolicies.length +
-      props.managedPolicies.length +
-      (props.exclusivePolicyAttachments ? 1 : 0)
-    );
+    const policies = (props.ownPolicy ? 1 : 0) + props.presetPolicies.length;
+    return props.exclusivePolicyAttachments ? 1 + policies + 1 : 1 + 2 * policies + props.managedPolicies.length;
   }
 
   readonly role: IamRole;
@@ -82,6 +96,7 @@ export class WorkloadRole extends Construct {
 
   constructor(scope: Construct, id: string, props: WorkloadRoleProps) {
     super(scope, id);
+    const exclusive = props.exclusivePolicyAttachments;
     const nameOf = (...rest: string[]) => new ResourceName(props.address, rest);
     this.role = named(
       new IamRole(this, "role", {
@@ -92,28 +107,15 @@ export class WorkloadRole extends Construct {
         maxSessionDuration: props.maxSessionDuration,
         ...(props.permissionsBoundary !== undefined ? { permissionsBoundary: props.permissionsBoundary } : {}),
         ...literalTags(props.tags),
+        ...(exclusive ? { forceDetachPolicies: true, lifecycle: { createBeforeDestroy: true } } : {}),
       }),
       nameOf(),
     );
-    dependsOn(this.role, props.dependsOn);
     if (props.adoptRole) this.role.importFrom(props.name);
     const roleAddress = resourceAddress(this.role);
 
-    const attached: string[] = [];
-    const attachments: string[] = [];
-    const attach = (id: string, name: ResourceName, policyArn: string, after: string[]) => {
-      const attachment = named(
-        new IamRolePolicyAttachment(this, id, {
-          role: props.name,
-          policyArn,
-        }),
-        name,
-      );
-      dependsOn(attachment, after);
-      attached.push(policyArn);
-      attachments.push(resourceAddress(attachment));
-    };
-
+    // The policies the role owns, each with the Terraform name its attachment had: [policy, name].
+    const owned: [WorkloadPolicy, ResourceName][] = [];
     if (props.ownPolicy) {
       this.policy = new WorkloadPolicy(this, "policy", {
         address: nameOf(),
@@ -123,14 +125,14 @@ export class WorkloadRole extends Construct {
         statements: props.ownPolicy.statements,
         description: props.description,
         tags: props.tags,
+        createBeforeDestroy: exclusive,
       });
       if (props.ownPolicy.adopt) this.policy.policy.importFrom(props.ownPolicy.arn);
-      attach("policy-attachment", nameOf(), this.policy.arn, [roleAddress, resourceAddress(this.policy.policy)]);
+      owned.push([this.policy, nameOf()]);
     }
     // Preset names never hold "_", which every managed policy key does: the names never meet.
     for (const preset of props.presetPolicies) {
-      const id = `preset-${preset.addressParts.join("-")}`;
-      const policy = new WorkloadPolicy(this, id, {
+      const policy = new WorkloadPolicy(this, `preset-${preset.addressParts.join("-")}`, {
         address: nameOf(...preset.addressParts),
         name: preset.name,
         path: props.path,
@@ -138,27 +140,41 @@ export class WorkloadRole extends Construct {
         statements: preset.statements,
         description: preset.description,
         tags: props.tags,
+        createBeforeDestroy: exclusive,
       });
-      attach(`${id}-attachment`, nameOf(...preset.addressParts), policy.arn, [
-        roleAddress,
-        resourceAddress(policy.policy),
-      ]);
+      owned.push([policy, nameOf(...preset.addressParts)]);
     }
-    for (const [arn, key] of managedPolicyKeys(props.managedPolicies))
-      attach(`managed-${key}`, nameOf(key), arn, [roleAddress]);
+    const policyAddresses = owned.map(([policy]) => resourceAddress(policy.policy));
+    const managed = [...managedPolicyKeys(props.managedPolicies)];
+    dependsOn(this.role, [...props.dependsOn, ...(exclusive ? policyAddresses : [])]);
 
-    // The individual attachments give each policy its own line in a plan; this resource removes
-    // whatever else is attached, so hand-made drift does not survive the next apply. It comes
-    // after the attachments, so that it never sees a policy of ours as one to detach.
-    if (props.exclusivePolicyAttachments) {
-      const exclusive = named(
-        new IamRolePolicyAttachmentsExclusive(this, "exclusive-attachments", {
-          roleName: props.name,
-          policyArns: attached,
-        }),
-        nameOf(),
+    if (!exclusive) {
+      const attach = (id: string, name: ResourceName, policyArn: string, after: string[]) =>
+        dependsOn(named(new IamRolePolicyAttachment(this, id, { role: props.name, policyArn }), name), after);
+      owned.forEach(([policy, name], i) =>
+        attach(i === 0 && props.ownPolicy ? "policy-attachment" : `${policy.node.id}-attachment`, name, policy.arn, [
+          roleAddress,
+          policyAddresses[i],
+        ]),
       );
-      dependsOn(exclusive, [roleAddress, ...attachments]);
+      for (const [arn, key] of managed) attach(`managed-${key}`, nameOf(key), arn, [roleAddress]);
+      return;
     }
+
+    named(
+      new IamRolePolicyAttachmentsExclusive(this, "exclusive-attachments", {
+        roleName: props.name,
+        policyArns: [...owned.map(([policy]) => policy.arn), ...managed.map(([arn]) => arn)],
+      }),
+      nameOf(),
+    ).addOverride("depends_on", [roleAddress, ...policyAddresses]);
+    // The attachments of the layout before (podiam 0.1), under every name the binding had.
+    const attachments = [...owned.map(([, name]) => name), ...managed.map(([, key]) => nameOf(key))];
+    forget(
+      this,
+      attachments.flatMap((name) =>
+        [...name.previous, name.current].map((address) => `aws_iam_role_policy_attachment.${address}`),
+      ),
+    );
   }
 }

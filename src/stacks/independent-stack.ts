@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import type { Backend } from "../bindings/model";
-import { movesIn } from "../constructs/addresses";
+import { forgottenIn, movesIn } from "../constructs/addresses";
 import { TerraformStack } from "../constructs/cdk";
 import { configureBackend } from "./backend";
 
@@ -10,7 +10,8 @@ import { configureBackend } from "./backend";
  * cross-stack references, has nothing to find here and is skipped (a sixth of synth time).
  *
  * Its `moved` blocks come from the resources it holds: each renamed resource moves from the
- * addresses it had (constructs/addresses.ts).
+ * addresses it had (constructs/addresses.ts). Its `removed` blocks, from what its constructs no
+ * longer declare (`forget`): the state forgets them, AWS keeps them; `removed` needs Terraform 1.7.
  */
 export abstract class IndependentStack extends TerraformStack {
   constructor(scope: Construct, id: string, backend: Backend, stateName: string) {
@@ -26,6 +27,14 @@ export abstract class IndependentStack extends TerraformStack {
   toTerraform(): any {
     const moves = movesIn(this);
     if (moves.length > 0) this.addOverride("moved", moves);
+    const forgotten = forgottenIn(this);
+    if (forgotten.length > 0) {
+      this.addOverride(
+        "removed",
+        forgotten.map((from) => ({ from, lifecycle: { destroy: false } })),
+      );
+      this.addOverride("terraform.required_version", ">= 1.7");
+    }
     return super.toTerraform();
   }
 }
