@@ -383,6 +383,15 @@ const statementSchema = z
   })
   .meta({ description: "One IAM policy statement." });
 
+/** The Kubernetes names of a ServiceAccount written namespace/name (its form is the regex's). */
+function kubernetesNames(ref: string, ctx: z.RefinementCtx): void {
+  if (!SERVICE_ACCOUNT_REF.test(ref)) return;
+  const [namespace, name] = ref.split("/");
+  const problem = serviceAccountRefProblem(namespace, name);
+  if (problem)
+    ctx.addIssue(customIssue(`${JSON.stringify(ref)} is not namespace/name: ${problem}`, [], { soft: true }));
+}
+
 export const bindingSchema = z
   .strictObject({
     name: identifier("a binding name").meta({
@@ -400,7 +409,7 @@ export const bindingSchema = z
       .optional()
       .meta({ description: "Keys of several clusters: one role trusted by all.", examples: [["prod-eu", "prod-us"]] }),
     serviceAccounts: z
-      .array(z.string().regex(SERVICE_ACCOUNT_REF, { error: "is not namespace/name" }))
+      .array(z.string().regex(SERVICE_ACCOUNT_REF, { error: "is not namespace/name" }).superRefine(kubernetesNames))
       .min(1, { error: "must list at least one ServiceAccount" })
       .superRefine(listedOnce((ref) => JSON.stringify(ref)))
       .meta({ description: "ServiceAccounts as namespace/name.", examples: [["billing/invoice-api"]] }),
@@ -532,22 +541,6 @@ export const bindingSchema = z
         description: "Lint rules this binding waives, each with its reason.",
         examples: [[{ rule: "IAM007", reason: "external-dns must list every hosted zone to find its own" }]],
       }),
-  })
-  .check((ctx) => {
-    // The Kubernetes names of its ServiceAccounts, once the binding's shape is right.
-    if (ctx.issues.length > 0) return;
-    ctx.value.serviceAccounts.forEach((ref, i) => {
-      const [namespace, name] = ref.split("/");
-      const problem = serviceAccountRefProblem(namespace, name);
-      if (problem) {
-        ctx.issues.push({
-          ...customIssue(`${JSON.stringify(ref)} is not namespace/name: ${problem}`, ["serviceAccounts", i], {
-            soft: true,
-          }),
-          input: ref,
-        } as z.core.$ZodRawIssue);
-      }
-    });
   })
   .superRefine((binding, ctx) => {
     if (binding.adopt?.policy && (binding.policies?.statements ?? []).length === 0) {
