@@ -122,10 +122,12 @@ function bindingWith(statements: readonly PresetStatement[]): Binding {
   return {
     name: "preset",
     clusters: ["prod"],
-    serviceAccounts: [{ namespace: "kube-system", name: "addon" }],
+    serviceAccounts: [{ namespace: "kube-system", name: "addon", index: 0 }],
+    serviceAccountPatterns: [],
     account: "prod",
     mode: "irsa",
     role: {
+      external: false,
       name: "preset",
       path: "/",
       arn: "arn:aws:iam::111122223333:role/preset",
@@ -134,6 +136,8 @@ function bindingWith(statements: readonly PresetStatement[]): Binding {
       exclusivePolicyAttachments: true,
     },
     managedPolicies: [],
+    filePolicies: [],
+    trust: { roles: [] },
     statements,
     presets: [],
     serviceAccount: { create: true, annotations: {}, labels: {}, automountToken: true },

@@ -84,7 +84,11 @@ export function schemaProblems(
         else problems.push(source.problem(path, `${issue.message} (got ${describeValue(found.value)})`));
         break;
       case "invalid_value":
-        if (isDefaultMessage(issue.message)) {
+        if (found.missing) {
+          problems.push(
+            source.problem(path, `is required${isDefaultMessage(issue.message) ? "" : `: ${issue.message}`}`),
+          );
+        } else if (isDefaultMessage(issue.message)) {
           problems.push(
             source.problem(
               path,
@@ -214,7 +218,12 @@ function schemaAt(schema: z.ZodType, path: FilePath): Record<string, unknown> | 
       if (def.type === "optional" || def.type === "nullable" || def.type === "default") node = def.innerType;
       else break;
     }
-    const def = (node as { _zod: { def: Record<string, unknown> } })._zod.def;
+    let def = (node as { _zod: { def: Record<string, unknown> } })._zod.def;
+    // One value or a list (a statement or a list of them): the option the segment goes into.
+    if (def.type === "union") {
+      const options = (def.options as { _zod: { def: Record<string, unknown> } }[]).map((o) => o._zod.def);
+      def = options.find((o) => o.type === (typeof segment === "number" ? "array" : "object")) ?? def;
+    }
     if (segment === undefined) return def;
     if (def.type === "object") {
       const shape = def.shape as Record<string, unknown>;
