@@ -43,6 +43,11 @@ export interface WorkloadRoleProps {
   readonly tags: Readonly<Record<string, string>>;
   /** ARNs of managed policies to attach. */
   readonly managedPolicies: readonly string[];
+  /**
+   * Addresses the attachment of a managed policy waits for, by its ARN: the policies the stack
+   * makes itself (the file's policies). @default none
+   */
+  readonly managedPolicyDependsOn?: Readonly<Record<string, readonly string[]>>;
   /** @default none: the role has no policy of its own */
   readonly ownPolicy?: OwnPolicy;
   /** The policies of the presets the role uses, each attached (none: an empty list). */
@@ -145,7 +150,7 @@ export class WorkloadRole extends Construct {
       ]);
     }
     for (const [arn, key] of managedPolicyKeys(props.managedPolicies))
-      attach(`managed-${key}`, nameOf(key), arn, [roleAddress]);
+      attach(`managed-${key}`, nameOf(key), arn, [roleAddress, ...(props.managedPolicyDependsOn?.[arn] ?? [])]);
 
     // The individual attachments give each policy its own line in a plan; this resource removes
     // whatever else is attached, so hand-made drift does not survive the next apply. It comes
