@@ -8,10 +8,10 @@ export const SA001: Rule = {
   title: "Binding the default ServiceAccount of a namespace",
   check(binding) {
     const findings: Finding[] = [];
-    binding.serviceAccounts.forEach((sa, k) => {
+    binding.serviceAccounts.forEach((sa) => {
       if (sa.name !== "default") return;
       findings.push({
-        path: bindingPath(binding, "serviceAccounts", k),
+        path: bindingPath(binding, "serviceAccounts", sa.index),
         message: `binding "${binding.name}": binds ${sa.namespace}/default, which every pod of ${sa.namespace} without serviceAccountName runs as; fix: create a dedicated ServiceAccount for the workload`,
       });
     });
