@@ -10,6 +10,7 @@ import { hasErrors, Problem, sortProblems } from "./bindings/problems";
 import { bindingsJsonSchema } from "./bindings/schema";
 import { activeProblems, lint } from "./rules/lint";
 import { EXPLAIN_FORMATS, explain, ExplainFormat } from "./explain/command";
+import { exportHelmValues } from "./export/command";
 import { Io, printProblems, processIo } from "./io";
 
 const DEFAULT_FILE = "bindings.yaml";
@@ -114,6 +115,24 @@ export function createProgram(io: Io, setExitCode: (code: number) => void): Comm
           base: options.base,
           format: options.format,
           maxLength: options.maxLength,
+        }),
+      ),
+    );
+  program
+    .command("export")
+    .description("what other tools need from the file")
+    .command("helm-values")
+    .description(
+      "for each ServiceAccount podiam does not create: the chart values that give it its role (create, name, annotations)",
+    )
+    .option(...fileOption)
+    .option("--cluster <KEY>", "only this cluster's ServiceAccounts")
+    .option("--service-account <NAMESPACE/NAME>", "only this ServiceAccount's values, as a file for helm -f")
+    .action((options: { file?: string; cluster?: string; serviceAccount?: string }) =>
+      setExitCode(
+        exportHelmValues(io, options.file ?? defaultFile(), {
+          cluster: options.cluster,
+          serviceAccount: options.serviceAccount,
         }),
       ),
     );
