@@ -237,6 +237,34 @@ describe("trust", () => {
     ]);
   });
 
+  test("a listed binding whose own policies cannot assume the role gets a warning; one that can, or may, none", () => {
+    expect(
+      problemsOf(
+        HEAD +
+          yaml`
+            - name: app
+              cluster: eu
+              serviceAccounts: [app/api]
+              trust: { roles: [cannot, can, may] }
+            - name: cannot
+              cluster: eu
+              serviceAccounts: [ci/cannot]
+              policies: { statements: [{ actions: sts:AssumeRole, resources: "arn:aws:iam::111122223333:role/other" }] }
+            - name: can
+              cluster: eu
+              serviceAccounts: [ci/can]
+              policies: { statements: [{ actions: "sts:Assume*", resources: "arn:aws:iam::111122223333:role/a*" }] }
+            - name: may
+              cluster: eu
+              serviceAccounts: [ci/may]
+              policies: { managed: [arn:aws:iam::111122223333:policy/assumes-things] }
+        `,
+      ),
+    ).toEqual([
+      'bindings.yaml:11:20: bindings[0].trust.roles[0]: warning: binding "cannot" may assume this role only if its own policy allows it (the trust names its account, with aws:PrincipalArn), and none of its statements allows sts:AssumeRole on arn:aws:iam::111122223333:role/app: add one to "cannot"',
+    ]);
+  });
+
   test("the trust policy's size counts the conditions and roles", () => {
     const roles = Array.from({ length: 40 }, (_, i) => `"arn:aws:iam::444455556666:role/release-pipeline-${i}"`);
     expect(

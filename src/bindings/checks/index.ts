@@ -18,6 +18,7 @@ import { checkPolicies } from "./policies";
 import { checkRenames } from "./renames";
 import { checkRole } from "./role";
 import { checkStackSizes } from "./stack-size";
+import { checkTrustedRolesMayAssume } from "./trust-roles";
 import { checkUniqueRoleNames, checkUniqueServiceAccounts, uniquelyNamedBindings } from "./uniqueness";
 
 export function checkModel(source: BindingsSource, model: BindingsModel): Problem[] {
@@ -41,5 +42,6 @@ export function checkModel(source: BindingsSource, model: BindingsModel): Proble
   }
   checkInheritedBoundaries(context, inheritedBoundaries);
   checkFilePolicies(context, bindings);
+  checkTrustedRolesMayAssume(context, bindings);
   return context.problems;
 }
