@@ -281,13 +281,27 @@ describe("the JSON document", () => {
     ]);
   });
 
-  test("a single Statement object; Version 2012-10-17 required; Sids once", () => {
-    const file = directory(bindings("one.json"), {
+  test("a single Statement object; a Version required, 2008-10-17 without variables; Sids once", () => {
+    const one = directory(bindings("one.json"), {
       "one.json":
         '{ "Version": "2008-10-17", "Statement": { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" } }\n',
     });
-    expect(problems(file)).toEqual([
-      'DIR/one.json:1:14: Version: must be "2012-10-17" (the 2008-10-17 language reads ${...} policy variables as text) (got "2008-10-17")',
+    expect(load(one).model!.policies.get("lb")!.statements).toEqual([
+      { effect: "Allow", actions: ["s3:GetObject"], resources: ["*"] },
+    ]);
+    const variable = directory(bindings("var.json"), {
+      "var.json":
+        '{ "Version": "2008-10-17", "Statement": { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/${aws:username}" } }\n',
+    });
+    expect(problems(variable)).toEqual([
+      'DIR/var.json:1:14: Version: is "2008-10-17", which reads ${...} as text, and podiam writes the policy in "2012-10-17", where it is a policy variable: write "Version": "2012-10-17" if the variable is meant, or remove it',
+    ]);
+    const other = directory(bindings("other.json"), {
+      "other.json":
+        '{ "Version": "2012-10-18", "Statement": { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" } }\n',
+    });
+    expect(problems(other)).toEqual([
+      `DIR/other.json:1:14: Version: must be "2012-10-17" (or "2008-10-17"), the versions of IAM's policy language (got "2012-10-18")`,
     ]);
     const twice = directory(bindings("two.json"), {
       "two.json": `{"Statement": [

@@ -828,7 +828,7 @@ export const filePolicySchema = z
       .optional()
       .meta({
         description:
-          "An IAM policy JSON file (Version 2012-10-17 and Statement), relative to the bindings file and inside its directory; its problems are reported at the JSON file's line and column.",
+          "An IAM policy JSON file (Version and Statement, as IAM takes an identity policy), relative to the bindings file and inside its directory; its problems are reported at the JSON file's line and column.",
         examples: ["policies/aws-load-balancer-controller.json"],
       }),
     waivers: waiversSchema.optional().meta({
@@ -875,43 +875,56 @@ const documentStatementSchema = z
 
 /**
  * An IAM policy document (a file of policies.<name>.document), as IAM takes an identity policy:
- * Version 2012-10-17 (2008-10-17 would read policy variables as plain text, which podiam's
- * 2012-10-17 rendering would change) and Statement, one or a list.
+ * Version and Statement, one or a list. podiam writes every policy in the 2012-10-17 language; a
+ * 2008-10-17 document means the same there unless it holds a `${...}`, which the old language
+ * reads as text and the new one as a policy variable, so such a document is refused.
  */
-export const policyDocumentSchema = z.strictObject({
-  Version: z.literal("2012-10-17", {
-    error: (issue) =>
-      issue.input === undefined
-        ? 'add "Version": "2012-10-17"'
-        : 'must be "2012-10-17" (the 2008-10-17 language reads ${...} policy variables as text)',
-  }),
-  Id: z.string().optional(),
-  Statement: z.union(
-    [
-      documentStatementSchema,
-      z
-        .array(documentStatementSchema)
-        .min(1, { error: "must list at least one statement" })
-        .superRefine((statements, ctx) => {
-          const first = new Map<string, number>();
-          statements.forEach((statement, i) => {
-            if (statement.Sid === undefined || statement.Sid === "") return;
-            const earlier = first.get(statement.Sid);
-            if (earlier === undefined) first.set(statement.Sid, i);
-            else
-              ctx.addIssue(
-                customIssue(
-                  `Sid "${statement.Sid}" is already the Sid of Statement[${earlier}]; IAM takes each Sid once in a policy`,
-                  [i, "Sid"],
-                  { soft: true },
-                ),
-              );
-          });
-        }),
-    ],
-    { error: "expected a statement or a list of statements" },
-  ),
-});
+export const policyDocumentSchema = z
+  .strictObject({
+    Version: z
+      .enum(["2012-10-17", "2008-10-17"], {
+        error: (issue) =>
+          issue.input === undefined
+            ? 'add "Version": "2012-10-17"'
+            : 'must be "2012-10-17" (or "2008-10-17"), the versions of IAM\'s policy language',
+      })
+      .meta({ examples: ["2012-10-17"] }),
+    Id: z.string().optional(),
+    Statement: z.union(
+      [
+        documentStatementSchema,
+        z
+          .array(documentStatementSchema)
+          .min(1, { error: "must list at least one statement" })
+          .superRefine((statements, ctx) => {
+            const first = new Map<string, number>();
+            statements.forEach((statement, i) => {
+              if (statement.Sid === undefined || statement.Sid === "") return;
+              const earlier = first.get(statement.Sid);
+              if (earlier === undefined) first.set(statement.Sid, i);
+              else
+                ctx.addIssue(
+                  customIssue(
+                    `Sid "${statement.Sid}" is already the Sid of Statement[${earlier}]; IAM takes each Sid once in a policy`,
+                    [i, "Sid"],
+                    { soft: true },
+                  ),
+                );
+            });
+          }),
+      ],
+      { error: "expected a statement or a list of statements" },
+    ),
+  })
+  .superRefine((document, ctx) => {
+    if (document.Version === "2008-10-17" && JSON.stringify(document.Statement).includes("${"))
+      ctx.addIssue(
+        customIssue(
+          'is "2008-10-17", which reads ${...} as text, and podiam writes the policy in "2012-10-17", where it is a policy variable: write "Version": "2012-10-17" if the variable is meant, or remove it',
+          ["Version"],
+        ),
+      );
+  });
 
 export type PolicyDocumentJson = z.infer<typeof policyDocumentSchema>;
 export type FilePolicyInput = z.infer<typeof filePolicySchema>;
