@@ -210,6 +210,36 @@ describe("problems in the file", () => {
     ]);
   });
 
+  test("counted in the managed-policy quota; two of the file's policies may not share an IAM name", () => {
+    const file = directory(
+      HEAD.replace(
+        "defaults: { rolePath: /eks/ }",
+        "defaults: { rolePath: /eks/ }\nquotas: { managedPoliciesPerRole: 2 }",
+      ) +
+        yaml`
+          policies:
+            one:
+              name: shared-name
+              statements: [{ actions: s3:GetObject, resources: "*" }]
+            two:
+              name: Shared-Name
+              path: /other/
+              statements: [{ actions: s3:PutObject, resources: "*" }]
+          bindings:
+            - name: ci
+              cluster: eu
+              serviceAccounts: [ci/runner]
+              policies:
+                managed: [one, two]
+                statements: [{ actions: s3:ListBucket, resources: "*" }]
+        `,
+    );
+    expect(problems(file)).toEqual([
+      'DIR/bindings.yaml:14:11: policies.two.name: its IAM name "Shared-Name" is already the name of policy "one" of this file in account prod (IAM policy names are unique per account, ignoring case); set policies.two.name',
+      'DIR/bindings.yaml:22:7: bindings[0].policies.managed: "ci" attaches 3 managed policies (its statements count as one); the quota is 2 per role: raise quotas.managedPoliciesPerRole if AWS raised it for you',
+    ]);
+  });
+
   test("a path, a description and a size within IAM's limits", () => {
     const many = Array.from({ length: 300 }, (_, i) => `arn:aws:s3:::bucket-number-${i}/*`).join(", ");
     const file = directory(
