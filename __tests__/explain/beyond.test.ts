@@ -108,6 +108,16 @@ describe("explain", () => {
     );
   });
 
+  test("a role made elsewhere in an account the file does not declare is in that account, by its id", () => {
+    const other = review(`bindings:
+  - name: other
+    cluster: prod-eu
+    serviceAccounts: other/app
+    role: { arn: "arn:aws:iam::999988887777:role/elsewhere" }
+`).bindings[0];
+    expect(other.account).toEqual({ alias: "999988887777", id: "999988887777" });
+  });
+
   test("a binding without the new fields reviews as before (no trust key, no filePolicy)", () => {
     const plain = review(`bindings:
   - name: plain

@@ -195,7 +195,11 @@ function bindingReview(
   findings: readonly LintFinding[],
   catalog: ExplainCatalog,
 ): BindingReview {
-  const account = model.accounts.get(binding.account)!;
+  // A role made elsewhere is in the account of its ARN; one the file does not declare is named by its id.
+  const declared = model.accounts.get(binding.account)!;
+  const roleAccountId = binding.role.arn.split(":")[4];
+  const account =
+    binding.role.external && declared.id !== roleAccountId ? { alias: roleAccountId, id: roleAccountId } : declared;
   const statements = binding.statements.map((s) => statementReview(s, catalog));
   const filePolicies = new Map(binding.filePolicies.map((attached) => [attached.index, attached.policy]));
   // A policy of the file grants its statements; an AWS managed one what the catalogue knows.
