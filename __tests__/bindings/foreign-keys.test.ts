@@ -119,6 +119,25 @@ describe("a problem does not hide the ones behind it", () => {
     ]);
   });
 
+  test("a bad account id under a role that trust.roles names by binding: reported, nothing breaks", () => {
+    const text = yaml`
+      version: 1
+      accounts:
+        prod: { id: "11112222333", region: eu-west-1 }
+      clusters:
+        eu: { account: prod, region: eu-west-1 }
+      bindings:
+        - { name: a, cluster: eu, serviceAccounts: a/a, trust: { roles: [b] } }
+        - { name: b, cluster: eu, serviceAccounts: b/b }
+    `;
+    expect(problemsOf(text)).toEqual([
+      'bindings.yaml:3:15: accounts.prod.id: "11112222333" must be 12 digits, quoted, for example "111122223333"',
+      expect.stringMatching(
+        /^bindings\.yaml:7:68: bindings\[0\]\.trust\.roles\[0\]: warning: binding "b" may assume this role only if/,
+      ),
+    ]);
+  });
+
   test("an unknown key beside a missing required one: the typo, once", () => {
     const text = yaml`
       version: 1
