@@ -9,6 +9,7 @@ import { bindingsJsonSchema } from "./bindings/schema";
 import { EXPLAIN_FORMATS, explain, ExplainFormat } from "./explain/command";
 import { AFFECTED_FORMATS, affected, AffectedFormat } from "./affected/command";
 import { atlantis } from "./atlantis/command";
+import { exportHelmValues } from "./export/command";
 import { Io, processIo } from "./io";
 import { VALIDATE_FORMATS, validateBindingsFile, ValidateFormat } from "./validate";
 
@@ -123,6 +124,24 @@ export function createProgram(io: Io, setExitCode: (code: number) => void): Comm
           base: options.base,
           format: options.format,
           output: options.output,
+        }),
+      ),
+    );
+  program
+    .command("export")
+    .description("what other tools need from the file")
+    .command("helm-values")
+    .description(
+      "for each ServiceAccount podiam does not create: the chart values that give it its role (create, name, annotations)",
+    )
+    .option(...fileOption)
+    .option("--cluster <KEY>", "only this cluster's ServiceAccounts")
+    .option("--service-account <NAMESPACE/NAME>", "only this ServiceAccount's values, as a file for helm -f")
+    .action((options: { file?: string; cluster?: string; serviceAccount?: string }) =>
+      setExitCode(
+        exportHelmValues(io, options.file ?? defaultFile(), {
+          cluster: options.cluster,
+          serviceAccount: options.serviceAccount,
         }),
       ),
     );

@@ -226,6 +226,9 @@ describe("unicode", () => {
     `;
     expect(rejected(text)).toEqual([
       `bindings.yaml:7:11: bindings[0].name: "facturación": a binding name must be lowercase letters, digits, '-' and single '_', starting with a letter`,
+      // A malformed name no longer hides the binding's other problems.
+      `bindings.yaml:8:14: bindings[0].cluster: unknown cluster "eü" (did you mean "eu"?); declared: eu`,
+      `bindings.yaml:9:23: bindings[0].serviceAccounts[0]: "bïlling/api" is not namespace/name: the namespace must be lowercase RFC 1123 (a-z, 0-9, '-', at most 63)`,
     ]);
   });
 
@@ -253,6 +256,7 @@ describe("unicode", () => {
       "version: 1\r\naccounts: {}\r\nclusters: {}\r\nbindings:\r\n  - name: Api\r\n    cluster: eu\r\n    serviceAccounts: [a/b]\r\n";
     expect(rejected(text)).toEqual([
       `bindings.yaml:5:11: bindings[0].name: "Api": a binding name must be lowercase letters, digits, '-' and single '_', starting with a letter`,
+      `bindings.yaml:6:14: bindings[0].cluster: unknown cluster "eu"; declared: none`,
     ]);
   });
 });

@@ -55,6 +55,7 @@ describe("a valid file", () => {
   test("defaults apply where the binding says nothing", () => {
     const alpha = byName("alpha");
     expect(alpha.role).toEqual({
+      external: false,
       name: "eks-alpha",
       path: "/workloads/",
       arn: "arn:aws-us-gov:iam::444455556666:role/workloads/eks-alpha",
@@ -72,13 +73,15 @@ describe("a valid file", () => {
       account: "gov",
       clusters: ["gov"],
       mode: "both",
-      serviceAccounts: [{ namespace: "ops", name: "alpha" }],
+      serviceAccounts: [{ namespace: "ops", name: "alpha", index: 0 }],
+      serviceAccountPatterns: [],
     });
   });
 
   test("the binding's own settings win, and maps are merged", () => {
     const zeta = byName("zeta");
     expect(zeta.role).toEqual({
+      external: false,
       name: "ZetaRole",
       path: "/custom/",
       arn: "arn:aws:iam::111122223333:role/custom/ZetaRole",
@@ -96,8 +99,8 @@ describe("a valid file", () => {
       account: "prod",
       mode: "irsa",
       serviceAccounts: [
-        { namespace: "billing", name: "zeta-api" },
-        { namespace: "billing", name: "zeta-worker" },
+        { namespace: "billing", name: "zeta-api", index: 0 },
+        { namespace: "billing", name: "zeta-worker", index: 1 },
       ],
     });
   });

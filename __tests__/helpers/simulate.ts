@@ -29,6 +29,7 @@ function simulate(
   action: string,
   roleArn: string,
   context: Record<string, string | string[]>,
+  identityPolicies: { name: string; policy: unknown }[] = [],
 ): Decision {
   const result = runUnsafeSimulation(
     {
@@ -38,7 +39,7 @@ function simulate(
         resource: { resource: roleArn, accountId: accountOf(roleArn) },
         contextVariables: context,
       },
-      identityPolicies: [],
+      identityPolicies,
       serviceControlPolicies: [],
       resourceControlPolicies: [],
       resourcePolicy: {
@@ -67,6 +68,8 @@ export interface IrsaRequest {
    * provider's; override only to probe a statement's scoping. @default the provider's issuer host
    */
   readonly keyHost?: string;
+  /** More request context (aws:SourceIp, ...), for trust.conditions. @default none */
+  readonly context?: Record<string, string>;
 }
 
 /** `sts:AssumeRoleWithWebIdentity` with a projected ServiceAccount token. */
@@ -75,7 +78,7 @@ export function simulateIrsa(trustPolicy: string, request: IrsaRequest): Decisio
   const at = request.providerArn.indexOf(marker);
   if (at < 0) throw new Error(`not an OIDC provider ARN: ${request.providerArn}`);
   const host = request.keyHost ?? request.providerArn.slice(at + marker.length);
-  const context: Record<string, string> = {};
+  const context: Record<string, string> = { ...request.context };
   if (request.sub !== undefined) context[`${host}:sub`] = request.sub;
   if (request.aud !== undefined) context[`${host}:aud`] = request.aud;
   return simulate(trustPolicy, request.providerArn, "sts:AssumeRoleWithWebIdentity", request.roleArn, context);
@@ -93,6 +96,8 @@ export interface PodIdentityRequest {
   readonly sourceAccount?: string;
   /** @default pods.eks.amazonaws.com */
   readonly principal?: string;
+  /** More request context (aws:SourceIp, ...), for trust.conditions. @default none */
+  readonly context?: Record<string, string>;
 }
 
 /**
@@ -110,6 +115,7 @@ export function simulatePodIdentity(trustPolicy: string, request: PodIdentityReq
     "kubernetes-pod-uid": "0d4c3a8e-5b1f-4e7a-9c2d-3f6e8a1b2c4d",
   };
   const context: Record<string, string | string[]> = {
+    ...request.context,
     "aws:SourceAccount": request.sourceAccount ?? accountOf(request.clusterArn),
     "aws:SourceArn": request.clusterArn,
     "aws:TagKeys": Object.keys(tags),
@@ -186,4 +192,47 @@ export function simulateIdentity(
     {},
   );
   return result === "Allowed" ? "Allowed" : "Denied";
+}
+
+export interface AssumeRoleRequest {
+  /** The role being assumed. */
+  readonly roleArn: string;
+  /** The role whose session calls sts:AssumeRole (STS sets aws:PrincipalArn to it). */
+  readonly callerRoleArn: string;
+  /** `sts:AssumeRole` or `sts:TagSession`. @default sts:AssumeRole */
+  readonly action?: string;
+  /**
+   * Whether the caller's own policy allows the action on the role: needed whenever the trust
+   * names the caller's account rather than the caller (and for any cross-account call).
+   * @default true
+   */
+  readonly callerAllows?: boolean;
+  /** More request context (aws:SourceIp, ...). @default none */
+  readonly context?: Record<string, string>;
+}
+
+/** `sts:AssumeRole` by a session of another role (trust.roles), as STS sees it. */
+export function simulateAssumeRole(trustPolicy: string, request: AssumeRoleRequest): Decision {
+  const [, partition, , , account, resource] = request.callerRoleArn.split(":");
+  const roleName = resource.slice(resource.lastIndexOf("/") + 1);
+  const session = `arn:${partition}:sts::${account}:assumed-role/${roleName}/session`;
+  const action = request.action ?? "sts:AssumeRole";
+  const identity =
+    request.callerAllows === false
+      ? []
+      : [
+          {
+            name: "caller",
+            policy: {
+              Version: "2012-10-17",
+              Statement: [{ Effect: "Allow", Action: action, Resource: request.roleArn }],
+            },
+          },
+        ];
+  const context = {
+    ...request.context,
+    "aws:PrincipalArn": request.callerRoleArn,
+    "aws:PrincipalAccount": account,
+  };
+  return simulate(trustPolicy, session, action, request.roleArn, context, identity);
 }

@@ -129,6 +129,7 @@ function modelWith(binding: Binding): BindingsModel {
     backend: { kind: "local" },
     quotas: { managedPoliciesPerRole: 10, roleTrustPolicyLength: 2048 },
     tags: {},
+    policies: new Map(),
   };
 }
 
@@ -136,10 +137,12 @@ function bindingWith(statements: readonly PresetStatement[]): Binding {
   return {
     name: "preset",
     clusters: ["prod"],
-    serviceAccounts: [{ namespace: "kube-system", name: "addon" }],
+    serviceAccounts: [{ namespace: "kube-system", name: "addon", index: 0 }],
+    serviceAccountPatterns: [],
     account: "prod",
     mode: "irsa",
     role: {
+      external: false,
       name: "preset",
       path: "/",
       arn: "arn:aws:iam::111122223333:role/preset",
@@ -148,6 +151,8 @@ function bindingWith(statements: readonly PresetStatement[]): Binding {
       exclusivePolicyAttachments: true,
     },
     managedPolicies: [],
+    filePolicies: [],
+    trust: { roles: [] },
     statements,
     presets: [],
     serviceAccount: { create: true, annotations: {}, labels: {}, automountToken: true },

@@ -134,7 +134,7 @@ ${waivers}`);
     expect(findings[0].problem.rule).toBeUndefined();
     expect(lineColumn(findings[0])).toBe(where(text, "IAM099"));
     expect(findings[0].problem.message).toMatch(
-      /^binding "app": waives IAM099, which is no podiam lint rule \(did you mean IAM009\?\); fix: name one of IAM001, .*SA001$/,
+      /^binding "app": waives IAM099, which is no podiam lint rule \(did you mean IAM009\?\); fix: name one of IAM001, .*SA002$/,
     );
   });
 

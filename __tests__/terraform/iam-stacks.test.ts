@@ -53,6 +53,8 @@ interface StackCase {
   readonly oidcProviders?: readonly string[];
   /** The output role_arns: binding name -> role ARN. */
   readonly roleArns?: Record<string, string>;
+  /** Roles made elsewhere (role.arn) that the stack's Pod Identity associations name. */
+  readonly externalRoleArns?: readonly string[];
   /** Further checks of the plan (planned stacks) or of the synthesized JSON (validate-only). */
   readonly check?: (plan: PlanJson | undefined, synthesized: TerraformJson) => void;
 }
@@ -263,6 +265,84 @@ const CASES: readonly FixtureCase[] = [
               .sort(),
           ).toEqual(["pi-metrics-writer", "shop-cart"]);
           expect(after(plan!, "aws_iam_role.cart").tags).toEqual({ "managed-by": "podiam", team: "shop" });
+        },
+      },
+    ],
+  },
+  {
+    // The file's policies (statements, and a JSON document), patterns, roles made elsewhere, trust.
+    file: join(FIXTURES, "beyond.yaml"),
+    stacks: [
+      {
+        // ci-runner: patterns, read-artifacts, trust conditions and roles. deployer: the document
+        // policy and read-artifacts. legacy-api: a role made elsewhere, IRSA: nothing here.
+        // legacy-worker: a role made elsewhere, Pod Identity: its association only.
+        stack: "iam-prod",
+        counts: {
+          aws_eks_pod_identity_association: 1,
+          aws_iam_openid_connect_provider: 1,
+          aws_iam_policy: 2,
+          aws_iam_role: 2,
+          aws_iam_role_policy_attachments_exclusive: 2,
+        },
+        oidcProviders: ["build-eu"],
+        roleArns: {
+          "ci-runner": "arn:aws:iam::135792468024:role/eks/ci-runner",
+          deployer: "arn:aws:iam::135792468024:role/eks/deployer",
+        },
+        externalRoleArns: ["arn:aws:iam::135792468024:role/made-elsewhere"],
+        check: (plan) => {
+          expect(after(plan!, "aws_iam_policy.policies__read-artifacts")).toMatchObject({
+            name: "read-artifacts",
+            path: "/shared/",
+          });
+          expect(statement(after(plan!, "aws_iam_policy.policies__deploy").policy, "AssumeTheRunner").Resource).toBe(
+            "arn:aws:iam::135792468024:role/eks/ci-runner",
+          );
+          // The exclusive attachments attach the file's policies, as they attach every policy.
+          expect(
+            changes(plan!, "aws_iam_role_policy_attachments_exclusive")
+              .map((c) => `${c.change.after.role_name} ${[...c.change.after.policy_arns].sort().join(" ")}`)
+              .sort(),
+          ).toEqual([
+            "ci-runner arn:aws:iam::135792468024:policy/shared/read-artifacts",
+            "deployer arn:aws:iam::135792468024:policy/eks/deploy arn:aws:iam::135792468024:policy/shared/read-artifacts",
+          ]);
+          const trust = statements(after(plan!, "aws_iam_role.ci-runner").assume_role_policy);
+          expect(trust.map((s) => s.Principal.Federated ?? s.Principal.AWS)).toEqual([
+            "arn:aws:iam::135792468024:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/B0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF",
+            "arn:aws:iam::135792468024:root",
+            "arn:aws:iam::864209753186:root",
+          ]);
+          expect(trust[0].Condition.StringLike).toEqual({
+            "oidc.eks.eu-west-1.amazonaws.com/id/B0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF:sub": [
+              "system:serviceaccount:ci:runner-*",
+              "system:serviceaccount:build:*",
+            ],
+          });
+          for (const s of trust) expect(s.Condition.IpAddress).toEqual({ "aws:SourceIp": "203.0.113.0/24" });
+          expect(after(plan!, "aws_eks_pod_identity_association.build-eu__legacy__worker")).toMatchObject({
+            namespace: "legacy",
+            service_account: "worker",
+            role_arn: "arn:aws:iam::135792468024:role/made-elsewhere",
+          });
+        },
+      },
+      {
+        // mirror: cross-account IRSA with the file's policy, made in this account too.
+        stack: "iam-shared",
+        counts: {
+          aws_iam_openid_connect_provider: 1,
+          aws_iam_policy: 1,
+          aws_iam_role: 1,
+          aws_iam_role_policy_attachments_exclusive: 1,
+        },
+        oidcProviders: ["build-eu"],
+        roleArns: { mirror: "arn:aws:iam::864209753186:role/eks/mirror" },
+        check: (plan) => {
+          expect(after(plan!, "aws_iam_role_policy_attachments_exclusive.mirror").policy_arns).toEqual([
+            "arn:aws:iam::864209753186:policy/shared/read-artifacts",
+          ]);
         },
       },
     ],
@@ -488,12 +568,25 @@ function impliedIamStacks(file: string, checks: Record<string, StackCase["check"
       if (n > 0) counts[type] = (counts[type] ?? 0) + n;
     };
     const roleArns: Record<string, string> = {};
+    const externalRoleArns: string[] = [];
     const trusted = new Set<string>();
     const needsAws: string[] = [];
+    const filePolicies = new Set<string>();
     for (const binding of doc.bindings ?? []) {
       const keys: string[] = binding.clusters ?? [binding.cluster];
-      if ((binding.account ?? clusters[keys[0]].account) !== alias) continue;
       const mode = binding.mode ?? defaults.mode ?? "irsa";
+      // A single ServiceAccount may be written as a string; a pattern (ns/*) has no association.
+      const serviceAccounts = ([] as string[]).concat(binding.serviceAccounts).filter((sa) => !sa.endsWith("*"));
+      if (binding.role?.arn !== undefined) {
+        // A role made elsewhere: nothing in IAM; its associations in its (the cluster's) account.
+        if (binding.role.arn.split(":")[4] !== account.id) continue;
+        if (mode !== "irsa") {
+          add("aws_eks_pod_identity_association", keys.length * serviceAccounts.length);
+          externalRoleArns.push(binding.role.arn);
+        }
+        continue;
+      }
+      if ((binding.account ?? clusters[keys[0]].account) !== alias) continue;
       const name =
         binding.role?.name ?? `${defaults.roleNamePrefix ?? ""}${binding.previousNames?.[0] ?? binding.name}`;
       const path = binding.role?.path ?? defaults.rolePath ?? "/";
@@ -509,11 +602,14 @@ function impliedIamStacks(file: string, checks: Record<string, StackCase["check"
         exclusive ? 0 : (hasStatements ? 1 : 0) + presets + (binding.policies?.managed ?? []).length,
       );
       add("aws_iam_role_policy_attachments_exclusive", exclusive ? 1 : 0);
-      if (mode !== "irsa") add("aws_eks_pod_identity_association", keys.length * binding.serviceAccounts.length);
+      // A bare name in policies.managed is a policy of the file: made once in the account.
+      for (const entry of binding.policies?.managed ?? []) if (!entry.startsWith("arn:")) filePolicies.add(entry);
+      if (mode !== "irsa") add("aws_eks_pod_identity_association", keys.length * serviceAccounts.length);
       if (mode !== "pod-identity") keys.forEach((key) => trusted.add(key));
       if (binding.adopt?.role || binding.adopt?.policy)
         needsAws.push(`binding ${binding.name} adopts its role or policy (an import reads it from IAM)`);
     }
+    add("aws_iam_policy", filePolicies.size);
     const oidcProviders = [...trusted].filter((key) => (clusters[key].oidcProvider ?? "create") !== "existing").sort();
     add("aws_iam_openid_connect_provider", oidcProviders.length);
     for (const key of [...trusted].sort()) {
@@ -524,7 +620,9 @@ function impliedIamStacks(file: string, checks: Record<string, StackCase["check"
     }
     stacks.push({
       stack: `iam-${alias}`,
-      ...(needsAws.length > 0 ? { validateOnly: needsAws.join("; ") } : { counts, oidcProviders, roleArns }),
+      ...(needsAws.length > 0
+        ? { validateOnly: needsAws.join("; ") }
+        : { counts, oidcProviders, roleArns, externalRoleArns }),
       ...(checks[alias] ? { check: checks[alias] } : {}),
     });
   }
@@ -560,7 +658,7 @@ function checkPlanConsistency(plan: PlanJson, expected: StackCase): void {
   for (const c of changes(plan, "aws_iam_role_policy_attachments_exclusive"))
     expect(roleNames).toContain(c.change.after.role_name);
   for (const c of changes(plan, "aws_eks_pod_identity_association"))
-    expect(Object.values(roleArns)).toContain(c.change.after.role_arn);
+    expect([...Object.values(roleArns), ...(expected.externalRoleArns ?? [])]).toContain(c.change.after.role_arn);
 
   // OIDC providers, by cluster key, for the audience STS; a role that trusts one this stack
   // creates depends on it (so that apply creates the provider first).

@@ -42,22 +42,25 @@ export function presetUses(
   presets: Readonly<Record<string, unknown>> | undefined,
   context: PresetContext,
 ): PresetUse[] {
-  return Object.keys(presets ?? {})
-    .filter((name) => presets![name] !== undefined)
-    .sort(compare)
-    .map((name) => {
-      const preset = presetByName(name)!;
-      const inputs = presets![name];
-      return {
-        name,
-        version: preset.version,
-        upstream: preset.upstream,
-        inputs: normalInputs(inputs),
-        statements: compilePreset(name, inputs, context),
-        waivers: [...(preset.waivers ?? [])].sort((a, b) => compare(a.rule, b.rule)),
-        ...(preset.defaultServiceAccount ? { defaultServiceAccount: { ...preset.defaultServiceAccount } } : {}),
-      };
-    });
+  return (
+    Object.keys(presets ?? {})
+      // An unknown name is the schema's problem (which leaves the binding in the model).
+      .filter((name) => presets![name] !== undefined && presetByName(name) !== undefined)
+      .sort(compare)
+      .map((name) => {
+        const preset = presetByName(name)!;
+        const inputs = presets![name];
+        return {
+          name,
+          version: preset.version,
+          upstream: preset.upstream,
+          inputs: normalInputs(inputs),
+          statements: compilePreset(name, inputs, context),
+          waivers: [...(preset.waivers ?? [])].sort((a, b) => compare(a.rule, b.rule)),
+          ...(preset.defaultServiceAccount ? { defaultServiceAccount: { ...preset.defaultServiceAccount } } : {}),
+        };
+      })
+  );
 }
 
 /** Keys sorted, values as written: list indexes stay the file's, for the lint's positions. */

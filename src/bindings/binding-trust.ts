@@ -46,6 +46,7 @@ export function bindingTrustPolicy(
       ? clusters.map((cluster) => ({
           issuerHost: clusterIssuerHost(cluster, options),
           serviceAccounts: binding.serviceAccounts,
+          serviceAccountPatterns: binding.serviceAccountPatterns,
         }))
       : [],
     podIdentity: usesPodIdentity(binding.mode)
@@ -55,5 +56,7 @@ export function bindingTrustPolicy(
           serviceAccounts: binding.serviceAccounts,
         }))
       : [],
+    roles: binding.trust.roles.map((role) => role.arn),
+    ...(binding.trust.conditions ? { conditions: binding.trust.conditions } : {}),
   });
 }

@@ -7,22 +7,28 @@
  * references to them are not reported again.
  */
 import { z } from "zod";
-import { roleArn } from "../iam/arns";
-import type { Statement } from "../iam/types";
+import { customerPolicyArn, parseArn, roleArn, roleArnProblem } from "../iam/arns";
+import type { Conditions, Statement } from "../iam/types";
+import { isServiceAccountPattern } from "../kubernetes/names";
 import { compare, ownRecord, sortedRecord } from "../util/order";
 import { describeValue, suggest } from "../util/text";
 import { presetContext, presetUses } from "./binding-presets";
 import { DEFAULTS } from "./defaults";
+import { DocumentReader, loadPolicyDocument, noDocuments } from "./documents";
 import type {
   Account,
+  AttachedFilePolicy,
   Backend,
   Binding,
   BindingsModel,
+  BoundServiceAccount,
   Cluster,
+  FilePolicy,
   Mode,
   Quotas,
   RoleSettings,
   ServiceAccountSettings,
+  TrustedRole,
 } from "./model";
 import { FilePath, Problem } from "./problems";
 import {
@@ -32,9 +38,14 @@ import {
   bindingsFileSchema,
   clusterSchema,
   defaultsSchema,
+  documentPathProblem,
+  FilePolicyInput,
+  filePolicySchema,
   IDENTIFIER,
+  listOf,
   quotasSchema,
   ServiceAccountSettingsInput,
+  trustedRoleProblem,
 } from "./schema";
 import { isSoftIssue, schemaProblems } from "./schema-problems";
 import { BindingsSource } from "./source";
@@ -46,7 +57,11 @@ export interface ModelDraft {
   readonly problems: Problem[];
 }
 
-export function buildModel(source: BindingsSource, data: unknown): ModelDraft {
+export function buildModel(
+  source: BindingsSource,
+  data: unknown,
+  readDocument: DocumentReader = noDocuments,
+): ModelDraft {
   const problems: Problem[] = [];
   const parse = <S extends z.ZodType>(schema: S, value: unknown, path: FilePath): z.infer<S> | undefined => {
     const result = schema.safeParse(value);
@@ -122,8 +137,28 @@ export function buildModel(source: BindingsSource, data: unknown): ModelDraft {
       }
     : { kind: "local" };
 
-  const context: Context = { source, accounts, clusters, declaredAccounts, declaredClusters, defaults };
-  const bindings: Binding[] = [];
+  const declaredPolicies = new Set(Object.keys(asRecord(top.policies)));
+  const policies = new Map<string, FilePolicy>();
+  for (const key of sortedKeys(top.policies)) {
+    const path = ["policies", key];
+    if (!checkKey(source, key, path, "a policy name", problems)) continue;
+    const input = parse(filePolicySchema, asRecord(top.policies)[key], path);
+    if (!input) continue;
+    const policy = filePolicy(key, input, defaults, source, readDocument, problems);
+    if (policy) policies.set(key, policy);
+  }
+
+  const context: Context = {
+    source,
+    accounts,
+    clusters,
+    declaredAccounts,
+    declaredClusters,
+    defaults,
+    policies,
+    declaredPolicies,
+  };
+  const drafts: { binding: Binding; roles: readonly string[] }[] = [];
   const rawBindings = top.bindings;
   if (Array.isArray(rawBindings)) {
     rawBindings.forEach((raw, index) => {
@@ -131,14 +166,88 @@ export function buildModel(source: BindingsSource, data: unknown): ModelDraft {
       if (!input) return;
       const resolved = resolveBinding(input, index, context);
       problems.push(...resolved.problems);
-      if (resolved.value) bindings.push(resolved.value);
+      if (resolved.value) drafts.push({ binding: resolved.value, roles: input.trust?.roles ?? [] });
     });
+  }
+  // trust.roles names bindings: resolved once every binding is, so that any binding may be named.
+  const declaredBindings = new Set(
+    (Array.isArray(rawBindings) ? rawBindings : []).flatMap((raw) =>
+      typeof asRecord(raw).name === "string" ? [asRecord(raw).name as string] : [],
+    ),
+  );
+  const byName = new Map<string, Binding>();
+  for (const { binding } of drafts) if (!byName.has(binding.name)) byName.set(binding.name, binding);
+  const bindings: Binding[] = [];
+  for (const { binding, roles } of drafts) {
+    const trusted: TrustedRole[] = [];
+    roles.forEach((entry, i) => {
+      // A malformed entry is the schema's problem (a soft one): it names no role.
+      if (trustedRoleProblem(entry)) return;
+      if (entry.startsWith("arn:")) {
+        trusted.push({ arn: entry });
+      } else if (byName.has(entry)) {
+        trusted.push({ arn: byName.get(entry)!.role.arn, binding: entry });
+      } else if (!declaredBindings.has(entry)) {
+        problems.push(
+          source.problem(
+            ["bindings", binding.index, "trust", "roles", i],
+            `${unknownReference("binding", entry, declaredBindings)}; or write the role's exact ARN`,
+          ),
+        );
+      }
+    });
+    bindings.push({ ...binding, trust: { ...binding.trust, roles: trusted } });
   }
   bindings.sort((a, b) => compare(a.name, b.name) || a.index - b.index);
 
   return {
-    model: { accounts, clusters, bindings, backend, quotas, tags: sortedRecord({ ...defaults.tags }) },
+    model: { accounts, clusters, bindings, backend, quotas, tags: sortedRecord({ ...defaults.tags }), policies },
     problems,
+  };
+}
+
+/**
+ * A policy of the file: its statements (written in the file, or read from its JSON document, whose
+ * source is attached to the file's so that problems in it are reported where they are), its IAM
+ * name and path.
+ */
+function filePolicy(
+  key: string,
+  input: FilePolicyInput,
+  defaults: Defaults,
+  source: BindingsSource,
+  readDocument: DocumentReader,
+  problems: Problem[],
+): FilePolicy | undefined {
+  const at: FilePath = ["policies", key];
+  let statements: readonly Statement[];
+  let statementPaths: readonly FilePath[];
+  let documentFile: string | undefined;
+  if (input.document !== undefined) {
+    // A path the schema refused (absolute, ..) is not even looked at.
+    if (documentPathProblem(input.document)) return undefined;
+    const document = loadPolicyDocument(source, readDocument, input.document, [...at, "document"]);
+    problems.push(...document.problems);
+    if (document.source) source.attachDocument([...at, "document"], document.source);
+    if (!document.source || !document.statements || !document.statementPaths) return undefined;
+    documentFile = document.source.file;
+    statements = document.statements;
+    statementPaths = document.statementPaths.map((path) => [...at, "document", ...path]);
+  } else {
+    statements = (input.statements ?? []).map(statementWithDefaults);
+    statementPaths = statements.map((_, i) => [...at, "statements", i]);
+  }
+  return {
+    key,
+    // A renamed policy keeps its IAM name, as a renamed binding keeps its role's.
+    name: input.name ?? input.previousNames?.[0] ?? key,
+    path: input.path ?? defaults.rolePath ?? DEFAULTS.rolePath,
+    ...(input.description !== undefined ? { description: input.description } : {}),
+    statements,
+    statementPaths,
+    ...(documentFile !== undefined ? { document: documentFile } : {}),
+    waivers: input.waivers ?? [],
+    previousNames: input.previousNames ?? [],
   };
 }
 
@@ -149,6 +258,8 @@ interface Context {
   readonly declaredAccounts: ReadonlySet<string>;
   readonly declaredClusters: ReadonlySet<string>;
   readonly defaults: Defaults;
+  readonly policies: ReadonlyMap<string, FilePolicy>;
+  readonly declaredPolicies: ReadonlySet<string>;
 }
 
 /** What one step of resolving a binding found: its value (none when it cannot go on) and its problems. */
@@ -161,23 +272,40 @@ interface Step<T> {
 function resolveBinding(input: BindingInput, index: number, context: Context): Step<Binding> {
   const at = (...sub: FilePath): FilePath => ["bindings", index, ...sub];
   const clusters = resolveClusters(input, at, context);
-  const account = resolveRoleAccount(input, clusters.value ?? [], at, context);
+  const account =
+    input.role?.arn !== undefined
+      ? externalRoleAccount(input.role.arn, clusters.value ?? [], context)
+      : resolveRoleAccount(input, clusters.value ?? [], at, context);
   const problems = [...clusters.problems, ...account.problems];
   if (problems.length > 0 || !clusters.value || !account.value) return { problems };
+  const attached = attachedFilePolicies(input, account.value, at, context);
+  if (attached.problems.length > 0 || !attached.value) return { problems: attached.problems };
 
   const defaults = context.defaults;
+  // In file order, as written (a value listed twice is the schema's problem): positions are indexes.
+  const serviceAccounts: BoundServiceAccount[] = listOf(input.serviceAccounts).map((ref, index) => {
+    const [namespace, name] = ref.split("/");
+    return { namespace, name, index };
+  });
+  const role =
+    input.role?.arn !== undefined
+      ? externalRole(input.role.arn, defaults)
+      : roleSettings(input, account.value, defaults);
+  const byArn = new Map(attached.value.map((policy) => [policy.index, policy.arn]));
   const binding: Binding = {
     name: input.name,
     clusters: clusters.value,
-    // In file order, as written (a value listed twice is the schema's problem): positions are indexes.
-    serviceAccounts: input.serviceAccounts.map((ref) => {
-      const [namespace, name] = ref.split("/");
-      return { namespace, name };
-    }),
+    serviceAccounts: serviceAccounts.filter((sa) => !isServiceAccountPattern(sa.name)),
+    serviceAccountPatterns: serviceAccounts.filter((sa) => isServiceAccountPattern(sa.name)),
     account: account.value.alias,
     mode: input.mode ?? defaults.mode ?? (DEFAULTS.mode as Mode),
-    role: roleSettings(input, account.value, defaults),
-    managedPolicies: input.policies?.managed ?? [],
+    role,
+    managedPolicies: (input.policies?.managed ?? []).map((entry, i) => byArn.get(i) ?? entry),
+    filePolicies: attached.value,
+    trust: {
+      ...(input.trust?.conditions ? { conditions: normalConditions(input.trust.conditions) } : {}),
+      roles: [],
+    },
     statements: (input.policies?.statements ?? []).map(statementWithDefaults),
     presets: presetUses(
       input.policies?.presets,
@@ -217,6 +345,82 @@ function resolveClusters(input: BindingInput, at: (...sub: FilePath) => FilePath
   return { value: [...keys].sort(compare), problems };
 }
 
+/**
+ * The file's policies a binding attaches by name in policies.managed, each with its ARN in the
+ * role's account. No value when one is unknown, or declared but left out for its own problems.
+ */
+function attachedFilePolicies(
+  input: BindingInput,
+  account: Account,
+  at: (...sub: FilePath) => FilePath,
+  context: Context,
+): Step<AttachedFilePolicy[]> {
+  const problems: Problem[] = [];
+  const attached: AttachedFilePolicy[] = [];
+  let complete = true;
+  (input.policies?.managed ?? []).forEach((entry, index) => {
+    if (entry.startsWith("arn:") || !IDENTIFIER.test(entry)) return;
+    const policy = context.policies.get(entry);
+    if (policy) {
+      attached.push({
+        policy,
+        index,
+        arn: customerPolicyArn(account.partition, account.id, policy.path, policy.name),
+      });
+    } else if (context.declaredPolicies.has(entry)) {
+      complete = false;
+    } else {
+      const hint = suggest(entry, [...context.declaredPolicies]);
+      const declared = [...context.declaredPolicies].sort(compare).join(", ") || "none";
+      problems.push(
+        context.source.problem(
+          at("policies", "managed", index),
+          `unknown policy "${entry}"${hint ? ` (did you mean "${hint}"?)` : ""}: a name in policies.managed is a policy of this file's top-level policies (declared: ${declared}); for a managed policy, write its ARN (arn:aws:iam::aws:policy/NAME)`,
+        ),
+      );
+    }
+  });
+  return problems.length > 0 || !complete ? { problems } : { value: attached, problems: [] };
+}
+
+/**
+ * The account of a role made elsewhere, for what podiam still makes for it (the Pod Identity
+ * associations, in the cluster's account): the declared account of its ARN's id; else, for IRSA
+ * where podiam makes nothing in IAM, the one account of the binding's clusters. The checks report
+ * a Pod Identity role outside the cluster's account.
+ */
+function externalRoleAccount(arn: string, clusterKeys: readonly string[], context: Context): Step<Account> {
+  // A malformed ARN is the schema's problem (a soft one: the binding's other checks still run).
+  const id = roleArnProblem(arn) ? undefined : parseArn(arn)!.account;
+  const declared = [...context.accounts.values()].find((account) => account.id === id);
+  if (declared) return { value: declared, problems: [] };
+  const clusterAccounts = [...new Set(clusterKeys.map((key) => context.clusters.get(key)!.account))].sort(compare);
+  const account = context.accounts.get(clusterAccounts[0]);
+  return { ...(account ? { value: account } : {}), problems: [] };
+}
+
+/**
+ * A role made elsewhere: its name and path from its ARN; defaults.tags for what podiam still makes
+ * for it (its Pod Identity associations); nothing else.
+ */
+function externalRole(arn: string, defaults: Defaults): RoleSettings {
+  const resource = parseArn(arn)?.resource ?? "role/";
+  const slash = resource.lastIndexOf("/");
+  return {
+    external: true,
+    name: resource.slice(slash + 1),
+    path: resource.slice("role".length, slash + 1) || "/",
+    arn,
+    maxSessionDuration: DEFAULTS.maxSessionDuration,
+    tags: sortedRecord({ ...defaults.tags }),
+    exclusivePolicyAttachments: false,
+  };
+}
+
+function normalConditions(conditions: NonNullable<StatementInput["conditions"]>): Conditions {
+  return ownRecord(Object.entries(conditions).map(([operator, block]) => [operator, ownRecord(Object.entries(block))]));
+}
+
 /** The account the role lives in: `account`, or the one account of the binding's clusters. */
 function resolveRoleAccount(
   input: BindingInput,
@@ -251,20 +455,11 @@ function statementWithDefaults(statement: StatementInput): Statement {
   return {
     ...(statement.sid !== undefined ? { sid: statement.sid } : {}),
     effect: statement.effect ?? DEFAULTS.effect,
-    ...(statement.actions ? { actions: statement.actions } : {}),
-    ...(statement.notActions ? { notActions: statement.notActions } : {}),
-    ...(statement.resources ? { resources: statement.resources } : {}),
-    ...(statement.notResources ? { notResources: statement.notResources } : {}),
-    ...(statement.conditions
-      ? {
-          conditions: ownRecord(
-            Object.entries(statement.conditions).map(([operator, block]) => [
-              operator,
-              ownRecord(Object.entries(block)),
-            ]),
-          ),
-        }
-      : {}),
+    ...(statement.actions ? { actions: listOf(statement.actions) } : {}),
+    ...(statement.notActions ? { notActions: listOf(statement.notActions) } : {}),
+    ...(statement.resources ? { resources: listOf(statement.resources) } : {}),
+    ...(statement.notResources ? { notResources: listOf(statement.notResources) } : {}),
+    ...(statement.conditions ? { conditions: normalConditions(statement.conditions) } : {}),
   };
 }
 
@@ -277,6 +472,7 @@ function roleSettings(input: BindingInput, account: Account, defaults: Defaults)
   const path = input.role?.path ?? defaults.rolePath ?? DEFAULTS.rolePath;
   const permissionsBoundary = input.role?.permissionsBoundary ?? defaults.permissionsBoundary;
   return {
+    external: false,
     name,
     path,
     arn: roleArn(account.partition, account.id, path, name),
@@ -348,6 +544,13 @@ function topLevel(source: BindingsSource, data: unknown, problems: Problem[]): R
       );
     }
   }
+  if (
+    top.policies !== undefined &&
+    (top.policies === null || typeof top.policies !== "object" || Array.isArray(top.policies))
+  )
+    problems.push(
+      source.problem(["policies"], `expected a mapping of policies by name, got ${describeValue(top.policies)}`),
+    );
   if (missing("bindings")) problems.push(source.problem(["bindings"], "is required (a list)"));
   else if (top.bindings !== undefined && !Array.isArray(top.bindings))
     problems.push(source.problem(["bindings"], `expected a list, got ${describeValue(top.bindings)}`));

@@ -5,6 +5,7 @@
 import { readFileSync, statSync } from "fs";
 import { isUtf8 } from "buffer";
 import { buildModel } from "./build-model";
+import { DocumentReader, fileDocumentReader } from "./documents";
 import { bindingsFileSchema } from "./schema";
 import { unreadableKeyProblems } from "./schema-problems";
 import { checkModel } from "./checks";
@@ -70,7 +71,15 @@ export function loadBindingsFile(file: string): LoadResult {
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-export function loadBindings(text: string, file = "bindings.yaml"): LoadResult {
+export interface LoadOptions {
+  /**
+   * How the policy documents the file names are read.
+   * @default from disk, beside `file` (never outside its directory)
+   */
+  readonly readDocument?: DocumentReader;
+}
+
+export function loadBindings(text: string, file = "bindings.yaml", options: LoadOptions = {}): LoadResult {
   const control = CONTROL_CHARACTER.exec(text);
   if (control) {
     const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
@@ -115,7 +124,7 @@ export function loadBindings(text: string, file = "bindings.yaml"): LoadResult {
     return { problems: [{ file, line: 1, column: 1, path: "(yaml)", severity: "error", message }], source };
   }
 
-  const draft = buildModel(source, data);
+  const draft = buildModel(source, data, options.readDocument ?? fileDocumentReader(file, MAX_FILE_BYTES));
   const problems = [...unreadableKeyProblems(source, bindingsFileSchema, data), ...draft.problems];
   problems.push(...checkModel(source, draft.model));
   const sorted = sortProblems(problems);

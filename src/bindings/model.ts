@@ -4,7 +4,8 @@
  * the YAML.
  */
 
-import type { Partition, ServiceAccountRef, Statement } from "../iam/types";
+import type { Conditions, Partition, ServiceAccountRef, Statement } from "../iam/types";
+import type { FilePath } from "./problems";
 
 export type Mode = "irsa" | "pod-identity" | "both";
 
@@ -32,6 +33,11 @@ export interface Cluster {
 }
 
 export interface RoleSettings {
+  /**
+   * A role made elsewhere (`role.arn`): podiam makes nothing in IAM for it, its name and path are
+   * read from its ARN, and the other settings are IAM's defaults, unused.
+   */
+  readonly external: boolean;
   readonly name: string;
   readonly path: string;
   /** Computed, never looked up: `arn:<partition>:iam::<account id>:role<path><name>`. */
@@ -51,17 +57,77 @@ export interface ServiceAccountSettings {
   readonly automountToken: boolean;
 }
 
+/** A ServiceAccount (or a pattern of them) as written: `index` is its place under serviceAccounts. */
+export interface BoundServiceAccount extends ServiceAccountRef {
+  readonly index: number;
+}
+
+/** A policy of the file a binding attaches (by name in policies.managed). */
+export interface AttachedFilePolicy {
+  readonly policy: FilePolicy;
+  /** Its place in policies.managed. */
+  readonly index: number;
+  /** Its ARN in the binding's account (also in the binding's managedPolicies, at `index`). */
+  readonly arn: string;
+}
+
+/** A role that may assume a binding's role (`trust.roles`). */
+export interface TrustedRole {
+  /** The role's exact ARN. */
+  readonly arn: string;
+  /** The binding it is the role of, when it was named by binding. */
+  readonly binding?: string;
+}
+
+/** What `trust` adds to a role's trust: conditions on every statement, and other roles. */
+export interface Trust {
+  /** ANDed into every trust statement; undefined when none. */
+  readonly conditions?: Conditions;
+  /** In file order. */
+  readonly roles: readonly TrustedRole[];
+}
+
+/**
+ * A customer-managed policy defined once (`policies.<key>`): made in every account with a binding
+ * that attaches it, and attached by its computed ARN.
+ */
+export interface FilePolicy {
+  /** Its key under policies: its identity and Terraform address. */
+  readonly key: string;
+  /** IAM name: `name`, else its first key (previousNames[0]), else the key. */
+  readonly name: string;
+  readonly path: string;
+  readonly description?: string;
+  /** In file (or document) order. */
+  readonly statements: readonly Statement[];
+  /**
+   * Where each statement is written, from the bindings file's root; under
+   * `policies.<key>.document` for a document (the source reports those at the JSON file).
+   */
+  readonly statementPaths: readonly FilePath[];
+  /** The JSON document's file, as messages name it; undefined for statements written in the file. */
+  readonly document?: string;
+  readonly waivers: readonly Waiver[];
+  readonly previousNames: readonly string[];
+}
+
 export interface Binding {
   readonly name: string;
   /** Keys of the trusted clusters, sorted. */
   readonly clusters: readonly string[];
-  /** In file order, as the reviewer wrote them. */
-  readonly serviceAccounts: readonly ServiceAccountRef[];
+  /** The exact ServiceAccounts, in file order, as the reviewer wrote them. */
+  readonly serviceAccounts: readonly BoundServiceAccount[];
+  /** ServiceAccount patterns (IRSA only), names ending with `*`, in file order; podiam creates none. */
+  readonly serviceAccountPatterns: readonly BoundServiceAccount[];
   /** Alias of the account the role lives in. */
   readonly account: string;
   readonly mode: Mode;
   readonly role: RoleSettings;
+  /** `policies.managed` as ARNs, in file order: a policy of the file by its ARN in the role's account. */
   readonly managedPolicies: readonly string[];
+  /** The policies of the file among them, in file order. */
+  readonly filePolicies: readonly AttachedFilePolicy[];
+  readonly trust: Trust;
   readonly statements: readonly Statement[];
   /** `policies.presets`, by name: each compiled into policies of its own (never into `statements`). */
   readonly presets: readonly PresetUse[];
@@ -126,8 +192,10 @@ export interface BindingsModel {
   readonly bindings: readonly Binding[];
   readonly backend: Backend;
   readonly quotas: Quotas;
-  /** defaults.tags: also on what no binding owns alone (OIDC providers). */
+  /** defaults.tags: also on what no binding owns alone (OIDC providers, the file's policies). */
   readonly tags: Readonly<Record<string, string>>;
+  /** The file's policies (`policies`), by key, sorted. */
+  readonly policies: ReadonlyMap<string, FilePolicy>;
 }
 
 export function usesIrsa(mode: Mode): boolean {
@@ -138,6 +206,16 @@ export function usesPodIdentity(mode: Mode): boolean {
   return mode === "pod-identity" || mode === "both";
 }
 
+/** The file's policies that bindings of an account attach, by key: what the account's IAM stack makes. */
+export function filePoliciesInAccount(model: BindingsModel, alias: string): FilePolicy[] {
+  const keys = new Set(
+    bindingsInAccount(model, alias)
+      .filter((binding) => !binding.role.external)
+      .flatMap((binding) => binding.filePolicies.map((attached) => attached.policy.key)),
+  );
+  return [...model.policies.values()].filter((policy) => keys.has(policy.key));
+}
+
 /** The bindings whose role lives in an account: what the account's IAM stack holds. */
 export function bindingsInAccount(model: BindingsModel, alias: string): Binding[] {
   return model.bindings.filter((binding) => binding.account === alias);
@@ -145,5 +223,8 @@ export function bindingsInAccount(model: BindingsModel, alias: string): Binding[
 
 /** The bindings podiam writes ServiceAccounts for on a cluster: what the cluster's k8s stack holds. */
 export function serviceAccountBindings(model: BindingsModel, clusterKey: string): Binding[] {
-  return model.bindings.filter((binding) => binding.serviceAccount.create && binding.clusters.includes(clusterKey));
+  return model.bindings.filter(
+    (binding) =>
+      binding.serviceAccount.create && binding.serviceAccounts.length > 0 && binding.clusters.includes(clusterKey),
+  );
 }

@@ -41,10 +41,14 @@ export function formatProblem(problem: Problem): string {
   return `${problem.file}:${problem.line}:${problem.column}: ${problem.path}: ${tag}${problem.message}`;
 }
 
-/** Problems in file order, errors before warnings at one place; stable for equal positions. */
+/**
+ * Problems in file order, errors before warnings at one place; stable for equal positions. The
+ * problems of the policy documents a file names are grouped by file.
+ */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort(
     (a, b) =>
+      (a.file === b.file ? 0 : a.file < b.file ? -1 : 1) ||
       a.line - b.line ||
       a.column - b.column ||
       (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1) ||

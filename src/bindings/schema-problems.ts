@@ -3,6 +3,7 @@
  * expected, and for an unknown key the known key it was probably meant to be.
  */
 import type { z } from "zod";
+import { foreignKeyHint } from "./foreign-keys";
 import { FilePath, Problem, renderPath } from "./problems";
 import type { CheckParams } from "./schema";
 import { BindingsSource } from "./source";
@@ -38,6 +39,11 @@ export function schemaProblems(
                 at: "key",
               }),
             );
+            continue;
+          }
+          const foreign = foreignKeyHint(key);
+          if (foreign !== undefined) {
+            problems.push(source.problem([...path, key], `unknown key "${key}": ${foreign}`, { at: "key" }));
             continue;
           }
           const known = knownKeysAt(schema, path);
@@ -78,7 +84,11 @@ export function schemaProblems(
         else problems.push(source.problem(path, `${issue.message} (got ${describeValue(found.value)})`));
         break;
       case "invalid_value":
-        if (isDefaultMessage(issue.message)) {
+        if (found.missing) {
+          problems.push(
+            source.problem(path, `is required${isDefaultMessage(issue.message) ? "" : `: ${issue.message}`}`),
+          );
+        } else if (isDefaultMessage(issue.message)) {
           problems.push(
             source.problem(
               path,
@@ -89,14 +99,31 @@ export function schemaProblems(
           problems.push(source.problem(path, `${issue.message} (got ${describeValue(found.value)})`));
         }
         break;
-      case "invalid_union":
-        problems.push(
-          source.problem(
-            path,
-            `expected a string, number, boolean or a list of them, got ${describeValue(found.value)}`,
-          ),
+      case "invalid_union": {
+        if (found.missing) {
+          // A required field that may be one value or a list (serviceAccounts), not written at all.
+          if (explained.has(renderPath(path))) break;
+          const what = isDefaultMessage(issue.message) ? "" : ` (${issue.message.replace(/^expected /, "")})`;
+          problems.push(source.problem(path, `is required${what}`));
+          break;
+        }
+        // The option that took the value's type (the list, for a list): its own problems, where they are.
+        const taken = issue.errors.find(
+          (errors) => errors.length > 0 && !errors.some((e) => e.code === "invalid_type" && e.path.length === 0),
         );
+        if (taken) {
+          const inner = taken.map((e) => ({ ...e, path: [...issue.path, ...e.path] }) as z.core.$ZodIssue);
+          problems.push(...schemaProblems(source, schema, data, inner));
+        } else if (isDefaultMessage(issue.message))
+          problems.push(
+            source.problem(
+              path,
+              `expected a string, number, boolean or a list of them, got ${describeValue(found.value)}`,
+            ),
+          );
+        else problems.push(source.problem(path, `${issue.message}, got ${describeValue(found.value)}`));
         break;
+      }
       case "too_big":
       case "too_small":
         problems.push(
@@ -191,7 +218,12 @@ function schemaAt(schema: z.ZodType, path: FilePath): Record<string, unknown> | 
       if (def.type === "optional" || def.type === "nullable" || def.type === "default") node = def.innerType;
       else break;
     }
-    const def = (node as { _zod: { def: Record<string, unknown> } })._zod.def;
+    let def = (node as { _zod: { def: Record<string, unknown> } })._zod.def;
+    // One value or a list (a statement or a list of them): the option the segment goes into.
+    if (def.type === "union") {
+      const options = (def.options as { _zod: { def: Record<string, unknown> } }[]).map((o) => o._zod.def);
+      def = options.find((o) => o.type === (typeof segment === "number" ? "array" : "object")) ?? def;
+    }
     if (segment === undefined) return def;
     if (def.type === "object") {
       const shape = def.shape as Record<string, unknown>;
@@ -214,9 +246,25 @@ function knownKeysAt(schema: z.ZodType, path: FilePath): { key: string; required
   }));
 }
 
-/** Whether the issue is a format problem that keeps the entry in the model (CheckParams.soft). */
+/**
+ * Whether the issue leaves the value of the type the model reads, so that the entry still goes
+ * into the model and every other check runs on it too (the file stays invalid): our own format
+ * checks (CheckParams.soft), an unknown key (the known ones are read, the typo is reported), a
+ * string's format or length, a number's bounds (a bad account id hides nothing behind it).
+ */
 export function isSoftIssue(issue: z.core.$ZodIssue): boolean {
-  return issue.code === "custom" && (issue.params as CheckParams | undefined)?.soft === true;
+  switch (issue.code) {
+    case "custom":
+      return (issue.params as CheckParams | undefined)?.soft === true;
+    case "unrecognized_keys":
+    case "invalid_format":
+      return true;
+    case "too_big":
+    case "too_small":
+      return issue.origin === "string" || issue.origin === "number";
+    default:
+      return false;
+  }
 }
 
 /**

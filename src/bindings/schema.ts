@@ -9,6 +9,7 @@
  */
 import { z } from "zod";
 import { actionSyntaxProblem } from "../iam/action-pattern";
+import { conditionOperatorProblem, ownTrustConditionKeyProblem } from "../iam/trust-policy";
 import { issuerProblem, policyArnProblem, resourceArnProblem, roleArnProblem } from "../iam/arns";
 import { DESCRIPTION_MAX, descriptionProblem, tagKeyProblem, tagValueProblem } from "../iam/tags";
 import { ROLE_ARN_ANNOTATION } from "../kubernetes/annotations";
@@ -16,7 +17,7 @@ import {
   ANNOTATIONS_MAX_BYTES,
   labelValueProblem,
   metadataKeyProblem,
-  serviceAccountRefProblem,
+  serviceAccountEntryProblem,
 } from "../kubernetes/names";
 import { presetsSchema } from "../presets";
 import { DEFAULTS } from "./defaults";
@@ -29,6 +30,8 @@ export const IDENTIFIER = /^[a-z](?:[a-z0-9-]|_(?!_))*$/;
 const IDENTIFIER_HINT = "lowercase letters, digits, '-' and single '_', starting with a letter";
 /** namespace/name; both parts are then checked as Kubernetes names, with a precise message. */
 const SERVICE_ACCOUNT_REF = /^[^/]+\/[^/]+$/;
+/** An IAM policy name (CreatePolicy, PolicyName: 1 to 128 of these characters). */
+const POLICY_NAME = /^[\w+=,.@-]{1,128}$/;
 
 /** How our own checks report (custom issues, read back by schema-problems.ts and build-model.ts). */
 export interface CheckParams {
@@ -85,6 +88,34 @@ function listedOnce(describe: (value: string) => string) {
         ctx.addIssue(customIssue(`${describe(value)} is listed twice`, [i], { soft: true }));
     });
   };
+}
+
+/**
+ * A string or a list of strings, each checked by `problem` where it is written: a single string is
+ * a one-element list, as in IAM's JSON. The model always holds the list.
+ */
+function oneOrList(what: string, plural: string, problem?: (value: string) => string | undefined) {
+  return z
+    .union([z.string(), z.array(z.string()).min(1, { error: `must list at least one ${what}` })], {
+      error: `expected ${article(what)} ${what} or a list of ${plural}`,
+    })
+    .superRefine((value, ctx) => {
+      if (!problem) return;
+      const values = typeof value === "string" ? [value] : value;
+      values.forEach((one, i) => {
+        const message = problem(one);
+        if (message) ctx.addIssue(customIssue(message, typeof value === "string" ? [] : [i], { soft: true }));
+      });
+    });
+}
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? "an" : "a";
+}
+
+/** One value or several, as a list. */
+export function listOf(value: string | readonly string[]): readonly string[] {
+  return typeof value === "string" ? [value] : value;
 }
 
 const identifier = (what: string) =>
@@ -312,6 +343,25 @@ export const defaultsSchema = z
   });
 
 const conditionValue = z.union([z.string(), z.number(), z.boolean()]);
+const conditionsShape = z.record(z.string(), z.record(z.string(), z.union([conditionValue, z.array(conditionValue)])));
+
+/** YAML reads an unquoted Null (IAM's operator) as a null key. */
+function nullOperatorWritten(
+  conditions: Readonly<Record<string, unknown>> | undefined,
+  ctx: z.RefinementCtx,
+  path: PropertyKey[],
+) {
+  if (conditions && "" in conditions) {
+    ctx.addIssue(
+      customIssue(
+        'a condition operator is empty: YAML reads an unquoted Null as null; write IAM\'s operator quoted, "Null":',
+        path,
+        { soft: true },
+      ),
+    );
+  }
+}
+
 const statementSchema = z
   .strictObject({
     sid: z
@@ -323,45 +373,34 @@ const statementSchema = z
       .enum(["Allow", "Deny"])
       .optional()
       .meta({ description: "Allow or Deny.", default: DEFAULTS.effect, examples: ["Deny"] }),
-    actions: z
-      .array(z.string().superRefine(format(actionSyntaxProblem)))
-      .min(1, { error: "must list at least one action" })
+    actions: oneOrList("action", "actions", actionSyntaxProblem)
       .optional()
       .meta({
-        description: "IAM actions, service:Action, wildcards allowed.",
-        examples: [["s3:GetObject"]],
+        description: "IAM actions, service:Action, wildcards allowed; one action may be written as a string.",
+        examples: [["s3:GetObject"], "s3:GetObject"],
       }),
-    notActions: z
-      .array(z.string().superRefine(format(actionSyntaxProblem)))
-      .min(1, { error: "must list at least one action" })
+    notActions: oneOrList("action", "actions", actionSyntaxProblem)
       .optional()
       .meta({
         description: "NotAction: every action but these (use with care; lint flags it on Allow).",
         examples: [["iam:*"]],
       }),
-    resources: z
-      .array(z.string().superRefine(format(resourceArnProblem)))
-      .min(1, { error: "must list at least one resource" })
+    resources: oneOrList("resource", "resources", resourceArnProblem)
       .optional()
       .meta({
-        description: "Resource ARNs, or *.",
-        examples: [["arn:aws:s3:::acme-invoices/*"]],
+        description: "Resource ARNs, or *; one resource may be written as a string.",
+        examples: [["arn:aws:s3:::acme-invoices/*"], "arn:aws:s3:::acme-invoices/*"],
       }),
-    notResources: z
-      .array(z.string().superRefine(format(resourceArnProblem)))
-      .min(1, { error: "must list at least one resource" })
+    notResources: oneOrList("resource", "resources", resourceArnProblem)
       .optional()
       .meta({
         description: "NotResource: every resource but these.",
         examples: [["arn:aws:s3:::acme-secrets/*"]],
       }),
-    conditions: z
-      .record(z.string(), z.record(z.string(), z.union([conditionValue, z.array(conditionValue)])))
-      .optional()
-      .meta({
-        description: "IAM conditions: operator -> condition key -> value or values.",
-        examples: [{ StringEquals: { "s3:ExistingObjectTag/team": "billing" } }],
-      }),
+    conditions: conditionsShape.optional().meta({
+      description: "IAM conditions: operator -> condition key -> value or values.",
+      examples: [{ StringEquals: { "s3:ExistingObjectTag/team": "billing" } }],
+    }),
   })
   .superRefine((statement, ctx) => {
     if ((statement.actions === undefined) === (statement.notActions === undefined)) {
@@ -370,18 +409,111 @@ const statementSchema = z
     if ((statement.resources === undefined) === (statement.notResources === undefined)) {
       ctx.addIssue(customIssue("needs exactly one of resources and notResources"));
     }
-    if (statement.conditions && "" in statement.conditions) {
-      // YAML reads an unquoted Null (IAM's operator) as a null key.
-      ctx.addIssue(
-        customIssue(
-          'a condition operator is empty: YAML reads an unquoted Null as null; write IAM\'s operator quoted, "Null":',
-          ["conditions"],
-          { soft: true },
-        ),
-      );
-    }
+    nullOperatorWritten(statement.conditions, ctx, ["conditions"]);
   })
   .meta({ description: "One IAM policy statement." });
+
+/**
+ * A binding's serviceAccounts: each namespace/name (or an IRSA pattern, namespace/* or
+ * namespace/prefix*) once, each reported where it is written.
+ */
+function serviceAccountEntries(value: string | readonly string[], ctx: z.RefinementCtx): void {
+  const refs = listOf(value);
+  const at = (i: number): PropertyKey[] => (typeof value === "string" ? [] : [i]);
+  refs.forEach((ref, i) => {
+    if (!SERVICE_ACCOUNT_REF.test(ref)) {
+      // Not even namespace/name: nothing to build on.
+      ctx.addIssue(customIssue(`${JSON.stringify(ref)} is not namespace/name`, at(i)));
+      return;
+    }
+    const [namespace, name] = ref.split("/");
+    const problem = serviceAccountEntryProblem(namespace, name);
+    if (problem)
+      ctx.addIssue(customIssue(`${JSON.stringify(ref)} is not namespace/name: ${problem}`, at(i), { soft: true }));
+    else if (refs.indexOf(ref) !== i)
+      ctx.addIssue(customIssue(`${JSON.stringify(ref)} is listed twice`, at(i), { soft: true }));
+  });
+}
+
+/** An entry of policies.managed: a managed policy's ARN, or the name of a policy of this file. */
+function managedPolicyEntryProblem(entry: string): string | undefined {
+  if (entry.startsWith("arn:")) return policyArnProblem(entry);
+  if (IDENTIFIER.test(entry) && entry.length <= 64) return undefined;
+  return policyArnProblem(entry)?.replace(/\)$/, "), nor the name of a policy of the file's top-level policies");
+}
+
+/** An entry of trust.roles: a binding's name, or one role's exact ARN. */
+export function trustedRoleProblem(entry: string): string | undefined {
+  if (/^[0-9]{12}$/.test(entry))
+    return `${JSON.stringify(entry)} is a bare account id: it would admit every role and user of the account; list the exact role ARNs`;
+  if (!entry.startsWith("arn:")) {
+    if (IDENTIFIER.test(entry) && entry.length <= 64) return undefined;
+    return `${JSON.stringify(entry)} is neither a binding's name nor a role ARN (arn:aws:iam::123456789012:role/NAME)`;
+  }
+  if (/:root$/.test(entry))
+    return `${JSON.stringify(entry)} is an account root: it would admit every role and user of the account; list the exact role ARNs`;
+  if (/[*?]/.test(entry))
+    return `${JSON.stringify(entry)} has a wildcard: trust.roles admits exact roles only; list each role's ARN`;
+  return roleArnProblem(entry);
+}
+
+const waiversSchema = z.array(
+  z.strictObject({
+    rule: z
+      .string()
+      .regex(/^[A-Z]+[0-9]{3}$/, { error: "is not a rule id (for example IAM007)" })
+      .meta({ description: "The lint rule waived.", examples: ["IAM007"] }),
+    reason: z
+      .string()
+      .min(10, { error: "must say why, in at least 10 characters" })
+      .meta({
+        description: "Why the finding is acceptable here; shown in podiam explain.",
+        examples: ["the controller must list every hosted zone"],
+      }),
+  }),
+);
+
+/** trust.conditions: statement conditions, less the keys podiam sets itself, each refused where written. */
+const trustConditions = conditionsShape.superRefine((conditions, ctx) => {
+  nullOperatorWritten(conditions, ctx, []);
+  for (const [operator, block] of Object.entries(conditions)) {
+    const operatorProblem = operator === "" ? undefined : conditionOperatorProblem(operator);
+    if (operatorProblem) ctx.addIssue(customIssue(operatorProblem, [operator], { at: "key", soft: true }));
+    for (const key of Object.keys(block)) {
+      const problem = ownTrustConditionKeyProblem(key);
+      if (problem)
+        ctx.addIssue(
+          customIssue(`${problem}; trust.conditions may only narrow the trust with other keys`, [operator, key], {
+            at: "key",
+            soft: true,
+          }),
+        );
+    }
+  }
+});
+
+const trustSchema = z
+  .strictObject({
+    conditions: trustConditions.optional().meta({
+      description:
+        "Conditions ANDed into every statement of the role's trust policy (IRSA, Pod Identity and trust.roles): they can only narrow it. Operators and keys as in statements, except the keys podiam sets itself (<issuer>:sub, <issuer>:aud, aws:SourceAccount, aws:RequestTag/eks-cluster-arn, aws:RequestTag/kubernetes-namespace, aws:RequestTag/kubernetes-service-account).",
+      examples: [{ IpAddress: { "aws:SourceIp": "203.0.113.0/24" } }],
+    }),
+    roles: z
+      .array(z.string().superRefine(format(trustedRoleProblem)))
+      .min(1, { error: "must list at least one role" })
+      .superRefine(listedOnce((entry) => JSON.stringify(entry)))
+      .optional()
+      .meta({
+        description:
+          "IAM roles that may assume this role (sts:AssumeRole and sts:TagSession): a binding's name (its role) or an exact role ARN; wildcards, account roots and bare account ids are refused. Each is admitted through its account with ArnEquals on aws:PrincipalArn, so that the trust holds in any order of applies and after the role is made again; the listed role's own policy must allow sts:AssumeRole on this role.",
+        examples: [["deployer", "arn:aws:iam::444455556666:role/release"]],
+      }),
+  })
+  .meta({
+    description: "More of who may assume the role: conditions on every trust statement, and other roles.",
+    examples: [{ conditions: { IpAddress: { "aws:SourceIp": "203.0.113.0/24" } }, roles: ["deployer"] }],
+  });
 
 export const bindingSchema = z
   .strictObject({
@@ -400,10 +532,15 @@ export const bindingSchema = z
       .optional()
       .meta({ description: "Keys of several clusters: one role trusted by all.", examples: [["prod-eu", "prod-us"]] }),
     serviceAccounts: z
-      .array(z.string().regex(SERVICE_ACCOUNT_REF, { error: "is not namespace/name" }))
-      .min(1, { error: "must list at least one ServiceAccount" })
-      .superRefine(listedOnce((ref) => JSON.stringify(ref)))
-      .meta({ description: "ServiceAccounts as namespace/name.", examples: [["billing/invoice-api"]] }),
+      .union([z.string(), z.array(z.string()).min(1, { error: "must list at least one ServiceAccount" })], {
+        error: "expected a ServiceAccount (namespace/name) or a list of them",
+      })
+      .superRefine(serviceAccountEntries)
+      .meta({
+        description:
+          "ServiceAccounts as namespace/name; one may be written as a string. IRSA only: namespace/* (every ServiceAccount of the namespace) or namespace/prefix* (names that start with prefix).",
+        examples: [["billing/invoice-api"], "billing/invoice-api", ["ci/*", "build/runner-*"]],
+      }),
     account: z
       .string()
       .optional()
@@ -416,6 +553,15 @@ export const bindingSchema = z
       .meta({ description: "How pods get the role.", default: "defaults.mode", examples: ["both"] }),
     role: z
       .strictObject({
+        arn: z
+          .string()
+          .superRefine(format(roleArnProblem))
+          .optional()
+          .meta({
+            description:
+              "A role made elsewhere: the ServiceAccounts are annotated with it (irsa, both) or associated with it (pod-identity, a role in the cluster's account), and podiam makes nothing in IAM. Its trust and permissions are not in this file; every other role field, policies, trust and adopt.role/adopt.policy are refused beside it.",
+            examples: ["arn:aws:iam::111122223333:role/made-elsewhere"],
+          }),
         name: roleName.optional().meta({ default: "defaults.roleNamePrefix + binding name" }),
         path: rolePath.optional().meta({ default: "defaults.rolePath" }),
         description: z
@@ -448,12 +594,13 @@ export const bindingSchema = z
     policies: z
       .strictObject({
         managed: z
-          .array(z.string().superRefine(format(policyArnProblem)))
+          .array(z.string().superRefine(format(managedPolicyEntryProblem)))
           .superRefine(listedOnce((arn) => JSON.stringify(arn)))
           .optional()
           .meta({
-            description: "ARNs of managed policies to attach (AWS managed, or customer managed in the role's account).",
-            examples: [["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"]],
+            description:
+              "Managed policies to attach: ARNs (AWS managed, or customer managed in the role's account), or the names of policies defined under the file's top-level policies.",
+            examples: [["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess", "read-artifacts"]],
           }),
         statements: z
           .array(statementSchema)
@@ -473,6 +620,7 @@ export const bindingSchema = z
         description: "What the role may do.",
         examples: [{ managed: ["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"] }],
       }),
+    trust: trustSchema.optional(),
     serviceAccount: serviceAccountSettingsSchema.optional().meta({
       description: "Overrides defaults.serviceAccount for this binding (maps are merged, the binding's entries win).",
     }),
@@ -511,45 +659,14 @@ export const bindingSchema = z
           "Take over what exists already (made by eksctl, the console or another Terraform root) with Terraform import blocks, so the first apply adopts it instead of failing with EntityAlreadyExists. Remove once applied.",
         examples: [{ role: true, serviceAccounts: true }],
       }),
-    waivers: z
-      .array(
-        z.strictObject({
-          rule: z
-            .string()
-            .regex(/^[A-Z]+[0-9]{3}$/, { error: "is not a rule id (for example IAM007)" })
-            .meta({ description: "The lint rule waived.", examples: ["IAM007"] }),
-          reason: z
-            .string()
-            .min(10, { error: "must say why, in at least 10 characters" })
-            .meta({
-              description: "Why the finding is acceptable here; shown in podiam explain.",
-              examples: ["the controller must list every hosted zone"],
-            }),
-        }),
-      )
-      .optional()
-      .meta({
-        description: "Lint rules this binding waives, each with its reason.",
-        examples: [[{ rule: "IAM007", reason: "external-dns must list every hosted zone to find its own" }]],
-      }),
-  })
-  .check((ctx) => {
-    // The Kubernetes names of its ServiceAccounts, once the binding's shape is right.
-    if (ctx.issues.length > 0) return;
-    ctx.value.serviceAccounts.forEach((ref, i) => {
-      const [namespace, name] = ref.split("/");
-      const problem = serviceAccountRefProblem(namespace, name);
-      if (problem) {
-        ctx.issues.push({
-          ...customIssue(`${JSON.stringify(ref)} is not namespace/name: ${problem}`, ["serviceAccounts", i], {
-            soft: true,
-          }),
-          input: ref,
-        } as z.core.$ZodRawIssue);
-      }
-    });
+    waivers: waiversSchema.optional().meta({
+      description:
+        "Lint rules this binding waives, each with its reason; they also cover the file's policies it attaches.",
+      examples: [[{ rule: "IAM007", reason: "external-dns must list every hosted zone to find its own" }]],
+    }),
   })
   .superRefine((binding, ctx) => {
+    if (binding.role?.arn !== undefined) madeElsewhere(binding, ctx);
     if (binding.adopt?.policy && (binding.policies?.statements ?? []).length === 0) {
       ctx.addIssue(
         customIssue(
@@ -565,6 +682,34 @@ export const bindingSchema = z
     }
   })
   .meta({ description: "One role, the ServiceAccounts that may assume it, and what it may do." });
+
+/**
+ * Beside `role.arn`, nothing that would manage the role: its trust and permissions live where it
+ * was made, and podiam would otherwise silently ignore what the file says.
+ */
+function madeElsewhere(binding: BindingInput, ctx: z.RefinementCtx): void {
+  const refuse = (path: PropertyKey[], what: string) =>
+    ctx.addIssue(
+      customIssue(
+        `role.arn names a role made elsewhere: its ${what} are not podiam's to set; remove ${path.join(".")}, or remove role.arn to let podiam make the role`,
+        path,
+        { at: "key", soft: true },
+      ),
+    );
+  for (const key of Object.keys(binding.role ?? {})) if (key !== "arn") refuse(["role", key], "settings");
+  if (binding.policies !== undefined) refuse(["policies"], "permissions");
+  if (binding.trust !== undefined) refuse(["trust"], "trust conditions and roles");
+  if (binding.adopt?.role !== undefined) refuse(["adopt", "role"], "imports");
+  if (binding.adopt?.policy !== undefined) refuse(["adopt", "policy"], "policies");
+  if (binding.account !== undefined)
+    ctx.addIssue(
+      customIssue(
+        "role.arn says which account the role is in: remove account (the association or the annotation goes with the clusters)",
+        ["account"],
+        { at: "key", soft: true },
+      ),
+    );
+}
 
 const backendSchema = z
   .strictObject({
@@ -632,6 +777,158 @@ export const quotasSchema = z
     examples: [{ managedPoliciesPerRole: 20 }],
   });
 
+/**
+ * A policy's JSON document file, relative to the bindings file: read from beside it, never from
+ * outside its directory (where the file lies, symbolic links resolved, is the loader's check).
+ */
+export function documentPathProblem(path: string): string | undefined {
+  if (path === "") return "is empty: name a JSON file beside the bindings file";
+  if (/^([/\\]|[A-Za-z]:)/.test(path))
+    return `${JSON.stringify(path)} is an absolute path: write it relative to the bindings file's directory`;
+  if (path.split(/[/\\]/).includes(".."))
+    return `${JSON.stringify(path)} leaves the bindings file's directory (..): keep policy documents beside the bindings file`;
+  return undefined;
+}
+
+export const filePolicySchema = z
+  .strictObject({
+    name: z
+      .string()
+      .regex(POLICY_NAME, { error: "is not an IAM policy name (1 to 128 letters, digits and + = , . @ _ -)" })
+      .optional()
+      .meta({
+        description: "The policy's IAM name.",
+        default: "the policy's key (its first key, after a rename)",
+        examples: ["read-artifacts"],
+      }),
+    description: z
+      .string()
+      .max(DESCRIPTION_MAX, { error: `must be at most ${DESCRIPTION_MAX} characters (IAM's limit)` })
+      .superRefine(format(descriptionProblem))
+      .optional()
+      .meta({
+        description: "The policy's description (IAM replaces a policy whose description changes).",
+        examples: ["Read build artifacts"],
+      }),
+    path: rolePath
+      .optional()
+      .meta({ description: "IAM path of the policy.", default: "defaults.rolePath", examples: ["/shared/"] }),
+    statements: z
+      .array(statementSchema)
+      .min(1, { error: "must list at least one statement" })
+      .superRefine(sidsOnce)
+      .optional()
+      .meta({
+        description: "The policy's statements, as in a binding's policies.statements.",
+        examples: [[{ actions: "s3:GetObject", resources: "arn:aws:s3:::acme-artifacts/*" }]],
+      }),
+    document: z
+      .string()
+      .superRefine(format(documentPathProblem))
+      .optional()
+      .meta({
+        description:
+          "An IAM policy JSON file (Version and Statement, as IAM takes an identity policy), relative to the bindings file and inside its directory; its problems are reported at the JSON file's line and column.",
+        examples: ["policies/aws-load-balancer-controller.json"],
+      }),
+    waivers: waiversSchema.optional().meta({
+      description: "Lint rules waived on this policy's statements, for every binding that attaches it.",
+      examples: [[{ rule: "IAM007", reason: "the controller lists every load balancer of the account" }]],
+    }),
+    previousNames: previousNames.optional(),
+  })
+  .superRefine((policy, ctx) => {
+    if ((policy.statements === undefined) === (policy.document === undefined))
+      ctx.addIssue(customIssue("needs exactly one of statements and document"));
+  })
+  .meta({ description: "A customer-managed policy defined once, attached by name in policies.managed." });
+
+/** An IAM policy document's statement, keys as IAM spells them. */
+const documentStatementSchema = z
+  .strictObject({
+    Sid: z
+      .string()
+      .regex(/^[A-Za-z0-9]*$/, { error: "must be letters and digits only (IAM's Sid)" })
+      .optional(),
+    Effect: z.enum(["Allow", "Deny"], { error: 'must be "Allow" or "Deny"' }),
+    Action: oneOrList("action", "actions", actionSyntaxProblem).optional(),
+    NotAction: oneOrList("action", "actions", actionSyntaxProblem).optional(),
+    Resource: oneOrList("resource", "resources", resourceArnProblem).optional(),
+    NotResource: oneOrList("resource", "resources", resourceArnProblem).optional(),
+    Condition: conditionsShape.optional(),
+    Principal: z
+      .never({
+        error:
+          "an identity policy names no Principal (that is a trust or resource policy's element): remove it; for who may assume a role, see trust.roles",
+      })
+      .optional(),
+    NotPrincipal: z
+      .never({ error: "an identity policy names no NotPrincipal (a resource policy's element): remove it" })
+      .optional(),
+  })
+  .superRefine((statement, ctx) => {
+    if ((statement.Action === undefined) === (statement.NotAction === undefined))
+      ctx.addIssue(customIssue("needs exactly one of Action and NotAction"));
+    if ((statement.Resource === undefined) === (statement.NotResource === undefined))
+      ctx.addIssue(customIssue("needs exactly one of Resource and NotResource"));
+  });
+
+/**
+ * An IAM policy document (a file of policies.<name>.document), as IAM takes an identity policy:
+ * Version and Statement, one or a list. podiam writes every policy in the 2012-10-17 language; a
+ * 2008-10-17 document means the same there unless it holds a `${...}`, which the old language
+ * reads as text and the new one as a policy variable, so such a document is refused.
+ */
+export const policyDocumentSchema = z
+  .strictObject({
+    Version: z
+      .enum(["2012-10-17", "2008-10-17"], {
+        error: (issue) =>
+          issue.input === undefined
+            ? 'add "Version": "2012-10-17"'
+            : 'must be "2012-10-17" (or "2008-10-17"), the versions of IAM\'s policy language',
+      })
+      .meta({ examples: ["2012-10-17"] }),
+    Id: z.string().optional(),
+    Statement: z.union(
+      [
+        documentStatementSchema,
+        z
+          .array(documentStatementSchema)
+          .min(1, { error: "must list at least one statement" })
+          .superRefine((statements, ctx) => {
+            const first = new Map<string, number>();
+            statements.forEach((statement, i) => {
+              if (statement.Sid === undefined || statement.Sid === "") return;
+              const earlier = first.get(statement.Sid);
+              if (earlier === undefined) first.set(statement.Sid, i);
+              else
+                ctx.addIssue(
+                  customIssue(
+                    `Sid "${statement.Sid}" is already the Sid of Statement[${earlier}]; IAM takes each Sid once in a policy`,
+                    [i, "Sid"],
+                    { soft: true },
+                  ),
+                );
+            });
+          }),
+      ],
+      { error: "expected a statement or a list of statements" },
+    ),
+  })
+  .superRefine((document, ctx) => {
+    if (document.Version === "2008-10-17" && JSON.stringify(document.Statement).includes("${"))
+      ctx.addIssue(
+        customIssue(
+          'is "2008-10-17", which reads ${...} as text, and podiam writes the policy in "2012-10-17", where it is a policy variable: write "Version": "2012-10-17" if the variable is meant, or remove it',
+          ["Version"],
+        ),
+      );
+  });
+
+export type PolicyDocumentJson = z.infer<typeof policyDocumentSchema>;
+export type FilePolicyInput = z.infer<typeof filePolicySchema>;
+
 export const bindingsFileSchema = z
   .strictObject({
     version: z.literal(1, { error: "must be 1" }).meta({ description: "Format version of this file.", examples: [1] }),
@@ -652,6 +949,20 @@ export const bindingsFileSchema = z
         examples: [{ backend: { s3: { bucket: "acme-tf-state", region: "eu-west-1" } } }],
       }),
     quotas: quotasSchema.optional(),
+    policies: z
+      .record(identifier("a policy name"), filePolicySchema)
+      .optional()
+      .meta({
+        description:
+          "Customer-managed policies defined once, by name: each becomes one aws_iam_policy in every account with a binding that attaches it (by name, in policies.managed).",
+        examples: [
+          {
+            "read-artifacts": {
+              statements: [{ actions: "s3:GetObject", resources: "arn:aws:s3:::acme-artifacts/*" }],
+            },
+          },
+        ],
+      }),
     bindings: z.array(bindingSchema).meta({
       description: "The bindings: who may do what.",
       examples: [[{ name: "invoice-reader", cluster: "prod-eu", serviceAccounts: ["billing/invoice-api"] }]],

@@ -42,6 +42,8 @@ export class BindingsSource {
   /** Offset of the start of a second document (after `---`), if any: podiam reads one. */
   readonly secondDocumentAt: number | undefined;
   private readonly lines = new LineCounter();
+  /** Documents the file names (policies.<name>.document): paths under `at` are theirs. */
+  private readonly documents: { readonly at: FilePath; readonly source: BindingsSource }[] = [];
   /** The file's text, without a leading byte order mark: editors do not count it as a column. */
   readonly text: string;
 
@@ -160,6 +162,8 @@ export class BindingsSource {
    * nearest existing ancestor.
    */
   positionOf(path: FilePath, at: "key" | "value" = "value"): Position {
+    const document = this.documentOf(path);
+    if (document) return document.source.positionOf(document.rest, at);
     let node: unknown = this.document.contents;
     let best: number | undefined = rangeStart(node);
     for (let i = 0; i < path.length; i++) {
@@ -185,7 +189,24 @@ export class BindingsSource {
 
   /** Whether `path` was written in the file (as opposed to coming from defaults). */
   has(path: FilePath): boolean {
+    const document = this.documentOf(path);
+    if (document) return document.source.has(document.rest);
     return this.document.hasIn(path);
+  }
+
+  /**
+   * A document the file names, parsed on its own: a problem at a path under `at` (the path of the
+   * `document:` key) is reported in it, at its own line and column, with its path in it.
+   */
+  attachDocument(at: FilePath, source: BindingsSource): void {
+    this.documents.push({ at, source });
+  }
+
+  private documentOf(path: FilePath): { source: BindingsSource; rest: FilePath } | undefined {
+    const found = this.documents.find(
+      ({ at }) => path.length > at.length && at.every((segment, i) => path[i] === segment),
+    );
+    return found ? { source: found.source, rest: path.slice(found.at.length) } : undefined;
   }
 
   problem(
@@ -193,16 +214,29 @@ export class BindingsSource {
     message: string,
     options: { at?: "key" | "value"; severity?: Severity; rule?: string } = {},
   ): Problem {
+    const document = this.documentOf(path);
+    if (document) return document.source.problem(document.rest, message, options);
     const { line, column } = this.positionOf(path, options.at);
     return {
       file: this.file,
       line,
       column,
-      path: boundedMessage(renderPath(path)),
+      path: boundedMessage(renderPath(this.asWritten(path))),
       message: boundedMessage(message),
       severity: options.severity ?? "error",
       ...(options.rule ? { rule: options.rule } : {}),
     };
+  }
+
+  /**
+   * The path as the file writes it: an element of a list written as one string (`actions:
+   * s3:GetObject`, a one-element list) is the string itself.
+   */
+  private asWritten(path: FilePath): FilePath {
+    const last = path[path.length - 1];
+    if (typeof last !== "number" || this.document.hasIn(path)) return path;
+    const parent = this.resolve(this.document.getIn(path.slice(0, -1), true));
+    return isScalar(parent) && last === 0 ? path.slice(0, -1) : path;
   }
 
   private resolve(node: unknown): unknown {

@@ -43,6 +43,11 @@ export interface WorkloadRoleProps {
   readonly tags: Readonly<Record<string, string>>;
   /** ARNs of managed policies to attach. */
   readonly managedPolicies: readonly string[];
+  /**
+   * Addresses the attachment of a managed policy waits for, by its ARN: the policies the stack
+   * makes itself (the file's policies). @default none
+   */
+  readonly managedPolicyDependsOn?: Readonly<Record<string, readonly string[]>>;
   /** @default none: the role has no policy of its own */
   readonly ownPolicy?: OwnPolicy;
   /** The policies of the presets the role uses, each attached (none: an empty list). */
@@ -146,7 +151,9 @@ export class WorkloadRole extends Construct {
     }
     const policyAddresses = owned.map(([policy]) => resourceAddress(policy.policy));
     const managed = [...managedPolicyKeys(props.managedPolicies)];
-    dependsOn(this.role, [...props.dependsOn, ...(exclusive ? policyAddresses : [])]);
+    // Policies of the file this stack makes: attached once they exist, and outlived by the role.
+    const madeHere = managed.flatMap(([arn]) => props.managedPolicyDependsOn?.[arn] ?? []);
+    dependsOn(this.role, [...props.dependsOn, ...(exclusive ? [...policyAddresses, ...madeHere] : [])]);
 
     if (!exclusive) {
       const attach = (id: string, name: ResourceName, policyArn: string, after: string[]) =>
@@ -157,7 +164,8 @@ export class WorkloadRole extends Construct {
           policyAddresses[i],
         ]),
       );
-      for (const [arn, key] of managed) attach(`managed-${key}`, nameOf(key), arn, [roleAddress]);
+      for (const [arn, key] of managed)
+        attach(`managed-${key}`, nameOf(key), arn, [roleAddress, ...(props.managedPolicyDependsOn?.[arn] ?? [])]);
       return;
     }
 
@@ -167,7 +175,7 @@ export class WorkloadRole extends Construct {
         policyArns: [...owned.map(([policy]) => policy.arn), ...managed.map(([arn]) => arn)],
       }),
       nameOf(),
-    ).addOverride("depends_on", [roleAddress, ...policyAddresses]);
+    ).addOverride("depends_on", [roleAddress, ...policyAddresses, ...madeHere]);
     // The attachments of the layout before (podiam 0.1), under every name the binding had.
     const attachments = [...owned.map(([, name]) => name), ...managed.map(([, key]) => nameOf(key))];
     forget(

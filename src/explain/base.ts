@@ -4,7 +4,8 @@
  */
 import { execFileSync } from "child_process";
 import { existsSync, readFileSync, realpathSync, statSync } from "fs";
-import { dirname, relative, sep } from "path";
+import { dirname, posix, relative, sep } from "path";
+import type { DocumentReader } from "../bindings/documents";
 import { MAX_FILE_BYTES } from "../bindings/load";
 
 /** A mistake on the command line or in the repository: printed as is, exit status 1. */
@@ -20,6 +21,11 @@ export interface BaseText {
   readonly label: string;
   /** The file's text; undefined when the file did not exist at the ref (everything is added). */
   readonly text?: string;
+  /**
+   * How the policy documents it names are read: at the same ref, beside the file.
+   * @default from disk, beside the base file
+   */
+  readonly readDocument?: DocumentReader;
 }
 
 export function readBase(base: string, headFile: string): BaseText {
@@ -53,7 +59,29 @@ function readAtRef(ref: string, headFile: string): BaseText {
   if (git(["cat-file", "-e", `${ref}:${path}`], cwd) === undefined) return { label };
   const text = git(["show", `${ref}:${path}`], cwd);
   if (text === undefined) throw new ExplainError(`cannot read ${label} with git show`);
-  return { label, text };
+  return { label, text, readDocument: documentsAtRef(ref, path, cwd) };
+}
+
+/**
+ * The documents of the bindings file at `ref`: beside it at that ref, never outside its directory
+ * (the loader refuses `..` and absolute paths before asking), and a blob only (a symbolic link at
+ * the ref would name another file).
+ */
+function documentsAtRef(ref: string, bindingsPath: string, cwd: string): DocumentReader {
+  const dir = posix.dirname(bindingsPath);
+  return (documentPath) => {
+    const path = posix.normalize(posix.join(dir, documentPath.split(sep).join("/")));
+    const file = `${ref}:${path}`;
+    const entry = git(["ls-tree", ref, "--", path], cwd)?.trim();
+    if (!entry) return { problem: `cannot read ${file}: no such file at ${ref}` };
+    const [mode, type] = entry.split(/\s+/);
+    if (type !== "blob" || mode === "120000") return { problem: `cannot read ${file}: it is not a regular file` };
+    const size = Number(git(["cat-file", "-s", `${ref}:${path}`], cwd));
+    if (!(size <= MAX_FILE_BYTES))
+      return { problem: `cannot read ${file}: it is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+    const text = git(["show", `${ref}:${path}`], cwd);
+    return text === undefined ? { problem: `cannot read ${file} with git show` } : { file, text };
+  };
 }
 
 /** git's stdout, or undefined when it fails (its stderr is not the user's business here). */

@@ -5,8 +5,16 @@
  */
 import type { Mode, Waiver } from "../bindings/model";
 import { groupTuples, minus, PermissionGroup, PermissionTuple, permissionTuples } from "./permissions";
-import type { BindingReview, FindingReview, ManagedPolicyReview, PresetReview, TrustedServiceAccount } from "./review";
+import type {
+  BindingReview,
+  ConditionReview,
+  FindingReview,
+  ManagedPolicyReview,
+  PresetReview,
+  TrustedServiceAccount,
+} from "./review";
 import {
+  describeCondition,
   describeFinding,
   describeInput,
   describeManagedPolicy,
@@ -19,9 +27,10 @@ import {
 /** How a ServiceAccount reaches the role. */
 export type TrustMechanism = "irsa" | "pod-identity";
 
-export interface TrustReview extends TrustedServiceAccount {
-  readonly mechanism: TrustMechanism;
-}
+/** Who may assume the role: a ServiceAccount (or a pattern of them), or another role (trust.roles). */
+export type TrustReview =
+  | (TrustedServiceAccount & { readonly mechanism: TrustMechanism })
+  | { readonly mechanism: "assume-role"; readonly role: string };
 
 export interface Change<T> {
   readonly before: T;
@@ -61,6 +70,8 @@ export interface BindingChange {
   readonly resolvedFindings: readonly FindingReview[];
   readonly waiversAdded: readonly Waiver[];
   readonly waiversRemoved: readonly Waiver[];
+  /** The conditions trust.conditions ANDs into the trust, when they changed. */
+  readonly trustConditions?: Change<readonly ConditionReview[]>;
 }
 
 export interface PresetVersionChange extends Change<string> {
@@ -107,6 +118,9 @@ class ReviewPair {
       const of = (review: BindingReview) => [
         ...permissionTuples(review.statements),
         ...(review.presets ?? []).flatMap((preset) => permissionTuples(preset.statements, preset.name)),
+        ...review.managedPolicies.flatMap((policy) =>
+          policy.filePolicy ? permissionTuples(policy.filePolicy.statements, undefined, policy.filePolicy.key) : [],
+        ),
       ];
       const before = of(this.before);
       const after = of(this.after);
@@ -118,7 +132,8 @@ class ReviewPair {
 
 const findingKey = (f: FindingReview) => `${f.rule}\0${f.message}`;
 const waiverKey = (w: Waiver) => `${w.rule}\0${w.reason}`;
-const trustKey = (t: TrustReview) => `${t.cluster}\0${t.namespace}\0${t.name}\0${t.mechanism}`;
+const trustKey = (t: TrustReview) =>
+  t.mechanism === "assume-role" ? `\0${t.role}` : `${t.cluster}\0${t.namespace}\0${t.name}\0${t.mechanism}`;
 
 /** The not-waived findings of `from` whose (rule, message) `other` has no not-waived finding of. */
 function newActiveFindings(from: BindingReview, other: BindingReview): FindingReview[] {
@@ -165,7 +180,9 @@ function someOrNone<T>(items: T[]): T[] | undefined {
   return items.length > 0 ? items : undefined;
 }
 
-function scalar<K extends "renamedFrom" | "mode" | "roleArn" | "permissionsBoundary">(kind: ChangeKind<K>) {
+function scalar<K extends "renamedFrom" | "mode" | "roleArn" | "permissionsBoundary" | "trustConditions">(
+  kind: ChangeKind<K>,
+) {
   return kind;
 }
 
@@ -335,6 +352,22 @@ const CHANGE_KINDS: readonly ChangeKind<ChangeKey>[] = [
     ],
     summary: () => "permissions boundary changed",
   }),
+  scalar({
+    key: "trustConditions",
+    jsonOrder: 21,
+    compute: ({ before, after }) => {
+      const from = before.trust?.conditions ?? [];
+      const to = after.trust?.conditions ?? [];
+      return JSON.stringify(from) !== JSON.stringify(to) ? { before: from, after: to } : undefined;
+    },
+    lines: (conditions) => [
+      {
+        sign: "~",
+        text: `trust conditions: ${describeConditions(conditions.before)} -> ${describeConditions(conditions.after)}`,
+      },
+    ],
+    summary: () => "trust conditions changed",
+  }),
   list(
     "newFindings",
     13,
@@ -403,8 +436,15 @@ export function describeChangeCounts(change: BindingChange): string {
   );
 }
 
-/** Every (mechanism, cluster, ServiceAccount) the role trusts; `both` trusts through both. */
+/** Every (mechanism, cluster, ServiceAccount) the role trusts, `both` through both; then the roles of trust.roles. */
 export function trustOf(binding: BindingReview): TrustReview[] {
   const mechanisms: TrustMechanism[] = binding.mode === "both" ? ["irsa", "pod-identity"] : [binding.mode];
-  return binding.serviceAccounts.flatMap((sa) => mechanisms.map((mechanism) => ({ ...sa, mechanism })));
+  return [
+    ...binding.serviceAccounts.flatMap((sa) => mechanisms.map((mechanism) => ({ ...sa, mechanism }))),
+    ...(binding.trust?.roles ?? []).map((role) => ({ mechanism: "assume-role" as const, role: role.arn })),
+  ];
+}
+
+function describeConditions(conditions: readonly ConditionReview[]): string {
+  return conditions.length === 0 ? "none" : conditions.map(describeCondition).join(" and ");
 }

@@ -57,7 +57,7 @@ export function explain(io: Io, file: string, options: ExplainOptions = {}): num
     } else if (saved) {
       base = saved;
     } else {
-      const result = loadBindings(text.text, text.label);
+      const result = loadBindings(text.text, text.label, text.readDocument ? { readDocument: text.readDocument } : {});
       if (!result.model || !result.source) {
         // A broken base cannot say what changed; guessing (an empty base) would show every binding as new.
         printProblems(io, result.problems);

@@ -13,6 +13,8 @@ export interface PermissionGroup {
   readonly sid?: string;
   /** The preset whose statement it is, for a preset's. */
   readonly preset?: string;
+  /** The file's policy whose statement it is, for one of theirs. */
+  readonly policy?: string;
   readonly effect: "Allow" | "Deny";
   /** NotAction: every action but these. */
   readonly notAction: boolean;
@@ -29,6 +31,7 @@ export interface PermissionTuple {
   readonly groupKey: string;
   readonly sid?: string;
   readonly preset?: string;
+  readonly policy?: string;
   readonly effect: "Allow" | "Deny";
   readonly notAction: boolean;
   readonly action: ActionPatternReview;
@@ -38,10 +41,14 @@ export interface PermissionTuple {
 }
 
 /**
- * The tuples of statements; of a preset's, named with the preset (which, like the Sid, is no part
- * of what is allowed: a permission moved between a preset and a statement is no change).
+ * The tuples of statements; of a preset's or a file policy's, named with it (which, like the Sid,
+ * is no part of what is allowed: a permission moved between a preset and a statement is no change).
  */
-export function permissionTuples(statements: readonly StatementReview[], preset?: string): PermissionTuple[] {
+export function permissionTuples(
+  statements: readonly StatementReview[],
+  preset?: string,
+  policy?: string,
+): PermissionTuple[] {
   const tuples: PermissionTuple[] = [];
   for (const statement of statements) {
     const notAction = statement.notActions !== undefined;
@@ -53,9 +60,10 @@ export function permissionTuples(statements: readonly StatementReview[], preset?
       for (const resource of statement.resources ?? statement.notResources ?? []) {
         tuples.push({
           key: `${shape}\0${action.pattern}\0${resource}`,
-          groupKey: `${preset ?? ""}\0${statement.sid ?? ""}\0${shape}`,
+          groupKey: `${preset ?? ""}\0${policy ?? ""}\0${statement.sid ?? ""}\0${shape}`,
           ...(statement.sid ? { sid: statement.sid } : {}),
           ...(preset !== undefined ? { preset } : {}),
+          ...(policy !== undefined ? { policy } : {}),
           effect: statement.effect,
           notAction,
           action,
@@ -108,6 +116,7 @@ export function groupTuples(tuples: readonly PermissionTuple[]): PermissionGroup
       groups.push({
         ...(first.sid ? { sid: first.sid } : {}),
         ...(first.preset !== undefined ? { preset: first.preset } : {}),
+        ...(first.policy !== undefined ? { policy: first.policy } : {}),
         effect: first.effect,
         notAction: first.notAction,
         actions: [...actions].sort((a, b) => compare(a.pattern, b.pattern)),
@@ -120,6 +129,7 @@ export function groupTuples(tuples: readonly PermissionTuple[]): PermissionGroup
   return groups.sort(
     (a, b) =>
       compare(a.preset ?? "", b.preset ?? "") ||
+      compare(a.policy ?? "", b.policy ?? "") ||
       compare(a.sid ?? "", b.sid ?? "") ||
       compare(a.actions[0].pattern, b.actions[0].pattern) ||
       compare(a.resources.join("\0"), b.resources.join("\0")),

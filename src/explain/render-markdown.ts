@@ -7,7 +7,7 @@ import { ActionPatternReview, describeActionPattern } from "./action-patterns";
 import { changeLines, describeChangeCounts } from "./changes";
 import type { ReviewDiff } from "./diff";
 import { MERMAID_MAX_EDGES, MERMAID_MAX_TEXT, mermaidDiagram } from "./mermaid";
-import type { BindingReview, PresetReview, ReviewModel, StatementReview } from "./review";
+import type { BindingReview, ManagedPolicyReview, PresetReview, ReviewModel, StatementReview } from "./review";
 import {
   describeAccess,
   describeManagedPolicyAccess,
@@ -17,6 +17,8 @@ import {
   describeFindingCounts,
   describePermissions,
   describeReview,
+  describeTrustedRole,
+  MADE_ELSEWHERE,
   serviceAccountId,
 } from "./wording";
 
@@ -161,12 +163,18 @@ function bindingDetails(binding: BindingReview, folded = true): string[] {
       "",
     );
   out.push(
-    `- **Role:** ${code(binding.role.arn)} in account ${code(binding.account.alias)} (${code(binding.account.id)})`,
+    `- **Role:** ${code(binding.role.arn)} in account ${code(binding.account.alias)} (${code(binding.account.id)})${binding.role.external ? `, ${escape(MADE_ELSEWHERE)}` : ""}`,
   );
   if (binding.role.permissionsBoundary)
     out.push(`- **Permissions boundary:** ${code(binding.role.permissionsBoundary)}`);
   out.push(`- **Mode:** ${binding.mode}`);
   out.push(`- **Trusted by:** ${trustedCell(binding).split("<br>").join("; ")}`);
+  if (binding.trust?.roles)
+    out.push(
+      `- **Roles that may assume it:** ${binding.trust.roles.map((r) => code(describeTrustedRole(r))).join(", ")}`,
+    );
+  if (binding.trust?.conditions)
+    out.push(`- **Only when:** ${binding.trust.conditions.map((c) => code(describeCondition(c))).join(" and ")}`);
   out.push(`- **May do:** ${escape(describePermissions(binding))}`);
   if (binding.managedPolicies.length > 0) {
     out.push(
@@ -183,6 +191,7 @@ function bindingDetails(binding: BindingReview, folded = true): string[] {
     for (const statement of binding.statements) out.push(statementRow(statement));
   }
   for (const preset of binding.presets ?? []) out.push("", ...presetDetails(preset));
+  for (const policy of binding.managedPolicies) if (policy.filePolicy) out.push("", ...filePolicyDetails(policy));
   if (binding.findings.length > 0)
     out.push("", "**Lint:**", "", ...binding.findings.map((f) => `- ${escape(describeFinding(f))}`));
   if (binding.waivers.length > 0)
@@ -209,6 +218,23 @@ function presetDetails(preset: PresetReview): string[] {
     row(["---", "---", "---", "---", "---"]),
   );
   for (const statement of preset.statements) out.push(statementRow(statement));
+  return out;
+}
+
+/** A policy of the file: where it is written, its waivers, then its statements. */
+function filePolicyDetails(policy: ManagedPolicyReview): string[] {
+  const file = policy.filePolicy!;
+  const out = [
+    `**Policy ${code(file.key)} of this file${file.document !== undefined ? ` (${code(file.document)})` : ""}:** ${escape(describeAccess(policy.access!))}`,
+  ];
+  if (file.waivers.length > 0)
+    out.push("", "- **Waivers:**", ...file.waivers.map((w) => `  - ${code(w.rule)}: ${escape(w.reason)}`));
+  out.push(
+    "",
+    row(["Statement", "Effect", "Actions", "Resources", "Conditions"]),
+    row(["---", "---", "---", "---", "---"]),
+  );
+  for (const statement of file.statements) out.push(statementRow(statement));
   return out;
 }
 

@@ -13,6 +13,8 @@ import {
   describeManagedPolicy,
   describeReview,
   describeTrusted,
+  describeTrustedRole,
+  MADE_ELSEWHERE,
 } from "./wording";
 import type { ReviewModel } from "./review";
 
@@ -65,9 +67,16 @@ function bindingBlock(binding: BindingReview): string[] {
     values.forEach((value, i) => lines.push(`  ${(i === 0 ? label : "").padEnd(LABEL_WIDTH)}${value}`));
   };
   field("mode", [binding.mode]);
-  field("role", [`${binding.role.arn} (account ${binding.account.alias})`]);
+  field("role", [
+    `${binding.role.arn} (account ${binding.account.alias})`,
+    ...(binding.role.external ? [MADE_ELSEWHERE] : []),
+  ]);
   if (binding.role.permissionsBoundary) field("boundary", [binding.role.permissionsBoundary]);
-  field("trusted by", binding.serviceAccounts.map(describeTrusted));
+  field("trusted by", [
+    ...binding.serviceAccounts.map(describeTrusted),
+    ...(binding.trust?.roles ?? []).map((role) => `role ${describeTrustedRole(role)}`),
+  ]);
+  if (binding.trust?.conditions) field("only when", binding.trust.conditions.map(describeCondition));
   field("may do", [describePermissions(binding)]);
   binding.statements.forEach((statement, i) => {
     lines.push(
@@ -81,7 +90,16 @@ function bindingBlock(binding: BindingReview): string[] {
       ...presetLines(preset).map((l, j) => `  ${(i === 0 && j === 0 ? "presets" : "").padEnd(LABEL_WIDTH)}${l}`),
     );
   });
-  if (binding.managedPolicies.length > 0) field("managed", binding.managedPolicies.map(describeManagedPolicy));
+  binding.managedPolicies.forEach((policy, i) => {
+    lines.push(`  ${(i === 0 ? "managed" : "").padEnd(LABEL_WIDTH)}${describeManagedPolicy(policy)}`);
+    // A policy of the file: its statements, under it.
+    const indent = `  ${"".padEnd(LABEL_WIDTH)}  `;
+    for (const statement of policy.filePolicy?.statements ?? [])
+      lines.push(...statementLines(statement).map((l) => `${indent}${l}`));
+    (policy.filePolicy?.waivers ?? []).forEach((w, j) =>
+      lines.push(`${indent}${(j === 0 ? "waivers" : "").padEnd(STATEMENT_LABEL_WIDTH)}${w.rule}: ${w.reason}`),
+    );
+  });
   if (binding.findings.length > 0) field("lint", binding.findings.map(describeFinding));
   if (binding.waivers.length > 0)
     field(

@@ -52,10 +52,34 @@ export interface ManagedPolicyReview {
   /** An AWS managed policy (arn:<partition>:iam::aws:policy/...), as opposed to the customer's own. */
   readonly awsManaged: boolean;
   /**
-   * What its Allow statements grant, for an AWS managed policy podiam knows; absent for a
-   * customer-managed policy, whose document is not in the file.
+   * What its Allow statements grant, for an AWS managed policy podiam knows or a policy of the
+   * file; absent for another customer-managed policy, whose document is not in the file.
    */
   readonly access?: AccessSummary;
+  /** Set for a policy of the file (`policies.<key>`): what it holds. */
+  readonly filePolicy?: FilePolicyReview;
+}
+
+/** A policy of the file, attached by name: the same for every binding that attaches it. */
+export interface FilePolicyReview {
+  /** Its key under the file's top-level policies. */
+  readonly key: string;
+  /** Its IAM name. */
+  readonly name: string;
+  /** The JSON document its statements come from, as the file names it; absent when written in the file. */
+  readonly document?: string;
+  /** In file (or document) order. */
+  readonly statements: readonly StatementReview[];
+  /** Its own waivers, by rule: they cover findings on its statements. */
+  readonly waivers: readonly Waiver[];
+}
+
+/** What `trust` adds to the role's trust policy; only for a binding that has it. */
+export interface TrustExtraReview {
+  /** ANDed into every trust statement. */
+  readonly conditions?: readonly ConditionReview[];
+  /** Roles that may assume the role, by ARN, sorted; `binding` when named by binding. */
+  readonly roles?: readonly { readonly arn: string; readonly binding?: string }[];
 }
 
 /** What the Allow statements grant together: distinct catalogue actions by access level. */
@@ -77,6 +101,8 @@ export interface FindingReview {
   readonly message: string;
   /** Where in the file: `bindings[2].policies.statements[0]`. */
   readonly path: string;
+  /** The policy document it is in, for a finding in one (line and column are that file's). */
+  readonly file?: string;
   readonly line: number;
   readonly column: number;
   /** The binding's reason, when it waived the rule. */
@@ -106,9 +132,12 @@ export interface BindingReview {
   readonly previousNames: readonly string[];
   readonly mode: Mode;
   readonly account: { readonly alias: string; readonly id: string };
-  readonly role: { readonly arn: string; readonly permissionsBoundary?: string };
-  /** Who may assume the role: every (cluster, ServiceAccount), sorted. */
+  /** `external` for a role made elsewhere (role.arn): its trust and permissions are not in the file. */
+  readonly role: { readonly arn: string; readonly permissionsBoundary?: string; readonly external?: true };
+  /** Who may assume the role: every (cluster, ServiceAccount), sorted; a pattern's name ends with `*`. */
   readonly serviceAccounts: readonly TrustedServiceAccount[];
+  /** What `trust` adds: only for a binding that has it (explain's JSON of other bindings is as before). */
+  readonly trust?: TrustExtraReview;
   /** In file order. */
   readonly statements: readonly StatementReview[];
   /** In file order. */
@@ -144,6 +173,7 @@ export function reviewOf(
       .sort((a, b) => compare(a.name, b.name))
       .map((binding) =>
         bindingReview(
+          file,
           model,
           binding,
           findings.filter((f) => f.binding === binding.name),
@@ -159,14 +189,23 @@ export function emptyReview(file: string): ReviewModel {
 }
 
 function bindingReview(
+  file: string,
   model: BindingsModel,
   binding: Binding,
   findings: readonly LintFinding[],
   catalog: ExplainCatalog,
 ): BindingReview {
-  const account = model.accounts.get(binding.account)!;
+  // A role made elsewhere is in the account of its ARN; one the file does not declare is named by its id.
+  const declared = model.accounts.get(binding.account)!;
+  const roleAccountId = binding.role.arn.split(":")[4];
+  const account =
+    binding.role.external && declared.id !== roleAccountId ? { alias: roleAccountId, id: roleAccountId } : declared;
   const statements = binding.statements.map((s) => statementReview(s, catalog));
-  const managedGrants = binding.managedPolicies.map((arn) => catalog.awsManagedPolicyGrants(arn));
+  const filePolicies = new Map(binding.filePolicies.map((attached) => [attached.index, attached.policy]));
+  // A policy of the file grants its statements; an AWS managed one what the catalogue knows.
+  const managedGrants = binding.managedPolicies.map(
+    (arn, i) => filePolicies.get(i)?.statements ?? catalog.awsManagedPolicyGrants(arn),
+  );
   const policies = presetPolicies(binding);
   const presets = binding.presets.map((preset): PresetReview => ({
     name: preset.name,
@@ -186,16 +225,38 @@ function bindingReview(
     role: {
       arn: binding.role.arn,
       ...(binding.role.permissionsBoundary ? { permissionsBoundary: binding.role.permissionsBoundary } : {}),
+      ...(binding.role.external ? { external: true as const } : {}),
     },
     serviceAccounts: binding.clusters
-      .flatMap((cluster) => binding.serviceAccounts.map((sa) => ({ cluster, namespace: sa.namespace, name: sa.name })))
+      .flatMap((cluster) =>
+        [...binding.serviceAccounts, ...binding.serviceAccountPatterns].map((sa) => ({
+          cluster,
+          namespace: sa.namespace,
+          name: sa.name,
+        })),
+      )
       .sort((a, b) => compare(a.cluster, b.cluster) || compare(a.namespace, b.namespace) || compare(a.name, b.name)),
+    ...(trustExtra(binding) ? { trust: trustExtra(binding) } : {}),
     statements,
-    managedPolicies: binding.managedPolicies.map((arn, i) => ({
-      arn,
-      awsManaged: isAwsManagedPolicyArn(arn),
-      ...(managedGrants[i] ? { access: accessSummary(managedGrants[i]!, catalog) } : {}),
-    })),
+    managedPolicies: binding.managedPolicies.map((arn, i) => {
+      const policy = filePolicies.get(i);
+      return {
+        arn,
+        awsManaged: isAwsManagedPolicyArn(arn),
+        ...(managedGrants[i] ? { access: accessSummary(managedGrants[i]!, catalog) } : {}),
+        ...(policy
+          ? {
+              filePolicy: {
+                key: policy.key,
+                name: policy.name,
+                ...(policy.document !== undefined ? { document: policy.document } : {}),
+                statements: policy.statements.map((s) => statementReview(s, catalog)),
+                waivers: [...policy.waivers].sort((a, b) => compare(a.rule, b.rule)),
+              },
+            }
+          : {}),
+      };
+    }),
     ...(presets.length > 0 ? { presets } : {}),
     statementsAccess: accessSummary(binding.statements, catalog),
     access: accessSummary(
@@ -207,12 +268,27 @@ function bindingReview(
       catalog,
     ),
     findings: findings
-      .map(findingReview)
+      .map((finding) => findingReview(finding, file))
       .sort(
-        (a, b) => a.line - b.line || a.column - b.column || compare(a.rule, b.rule) || compare(a.message, b.message),
+        (a, b) =>
+          compare(a.file ?? "", b.file ?? "") ||
+          a.line - b.line ||
+          a.column - b.column ||
+          compare(a.rule, b.rule) ||
+          compare(a.message, b.message),
       ),
     waivers: [...binding.waivers].sort((a, b) => compare(a.rule, b.rule)),
   };
+}
+
+/** The binding's trust conditions and roles, when it has any. */
+function trustExtra(binding: Binding): TrustExtraReview | undefined {
+  const conditions = binding.trust.conditions ? conditionReviews(binding.trust.conditions) : [];
+  const roles = [...new Map(binding.trust.roles.map((role) => [role.arn, role])).values()]
+    .sort((a, b) => compare(a.arn, b.arn))
+    .map((role) => ({ arn: role.arn, ...(role.binding !== undefined ? { binding: role.binding } : {}) }));
+  if (conditions.length === 0 && roles.length === 0) return undefined;
+  return { ...(conditions.length > 0 ? { conditions } : {}), ...(roles.length > 0 ? { roles } : {}) };
 }
 
 function statementReview(statement: Statement, catalog: ExplainCatalog): StatementReview {
@@ -264,13 +340,14 @@ function accessSummary(statements: readonly ActionGrant[], catalog: ActionCatalo
   };
 }
 
-function findingReview(finding: LintFinding): FindingReview {
+function findingReview(finding: LintFinding, file: string): FindingReview {
   const { problem } = finding;
   return {
     rule: finding.rule,
     severity: problem.severity,
     message: problem.message,
     path: problem.path,
+    ...(problem.file !== file ? { file: problem.file } : {}),
     line: problem.line,
     column: problem.column,
     ...(finding.waived !== undefined ? { waived: finding.waived } : {}),

@@ -52,7 +52,16 @@ export function describeTrusted(sa: TrustedServiceAccount): string {
 }
 
 export function describeTrust(trust: TrustReview): string {
+  if (trust.mechanism === "assume-role") return `role ${trust.role} (sts:AssumeRole)`;
   return `${describeTrusted(trust)} (${trust.mechanism})`;
+}
+
+/** What a role made elsewhere means for review: the file says who gets it, not what it may do. */
+export const MADE_ELSEWHERE = "made elsewhere: its trust and permissions are not in this file";
+
+/** `role arn:... (deployer)`: a role of trust.roles, with the binding it was named by. */
+export function describeTrustedRole(role: { readonly arn: string; readonly binding?: string }): string {
+  return role.binding !== undefined ? `${role.arn} (binding ${role.binding})` : role.arn;
 }
 
 /** The role's name, the last segment of its ARN. */
@@ -63,6 +72,9 @@ export const policyName = arnLastSegment;
 
 /** `AWS managed: 93 actions (...)`, or why its permissions are not known. */
 export function describeManagedPolicyAccess(policy: ManagedPolicyReview): string {
+  const file = policy.filePolicy;
+  if (file && policy.access)
+    return `policy ${file.key} of this file${file.document !== undefined ? ` (${file.document})` : ""}: ${describeAccess(policy.access)}`;
   if (policy.access) return `AWS managed: ${describeAccess(policy.access)}`;
   if (policy.awsManaged) return "AWS managed, unknown to podiam's catalogue";
   return "customer managed: its document is not in this file";
@@ -103,6 +115,7 @@ export function describeAccess(access: AccessSummary): string {
 
 /** The whole of what the role may do: its statements, AWS managed policies, and what is not in the file. */
 export function describePermissions(binding: BindingReview): string {
+  if (binding.role.external) return "a role made elsewhere: its permissions are not in this file";
   const unknown = binding.managedPolicies.filter((p) => !p.access).length;
   const known = describeAccess(binding.access);
   if (unknown === 0) return known;
@@ -116,7 +129,8 @@ export function describePermissions(binding: BindingReview): string {
 
 /** `warning IAM001 (line 14): message`; a waived one with its reason. */
 export function describeFinding(finding: FindingReview): string {
-  const head = `${finding.severity} ${finding.rule} (line ${finding.line}): ${finding.message}`;
+  const where = finding.file !== undefined ? `${finding.file} line ${finding.line}` : `line ${finding.line}`;
+  const head = `${finding.severity} ${finding.rule} (${where}): ${finding.message}`;
   return finding.waived === undefined ? head : `${head} [waived: ${finding.waived}]`;
 }
 
@@ -140,6 +154,7 @@ export function describePermissionGroup(group: PermissionGroup): string {
   let text = `${group.effect} ${group.notAction ? `every action but ${actions}` : actions} on ${group.notResource ? `every resource but ${resources}` : resources}`;
   if (group.conditions.length > 0) text += ` when ${group.conditions.map(describeCondition).join(" and ")}`;
   if (group.preset !== undefined) text += ` [preset ${group.preset}${group.sid ? `: ${group.sid}` : ""}]`;
+  else if (group.policy !== undefined) text += ` [policy ${group.policy}${group.sid ? `: ${group.sid}` : ""}]`;
   else if (group.sid) text += ` [${group.sid}]`;
   return text;
 }

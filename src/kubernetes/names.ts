@@ -22,6 +22,32 @@ export function serviceAccountRefProblem(namespace: string, name: string): strin
   return undefined;
 }
 
+/** Whether a ServiceAccount name is a pattern (`*`, `prefix*`) rather than one name. */
+export function isServiceAccountPattern(name: string): boolean {
+  return name.endsWith("*");
+}
+
+/**
+ * Why `namespace/name` is neither a ServiceAccount nor a pattern of them, or undefined. A pattern
+ * ends its name with `*` (`ns/*`, `ns/prefix*`) and has no other wildcard: `*` anywhere else, or
+ * `?`, would match in IAM what no Kubernetes name holds. The prefix is the start of a name.
+ */
+export function serviceAccountEntryProblem(namespace: string, name: string): string | undefined {
+  if (/[*?]/.test(namespace))
+    return "a wildcard may end the name (namespace/* or namespace/prefix*), never stand in the namespace";
+  if (/[*?]/.test(name.slice(0, -1)) || name.endsWith("?"))
+    return "'*' may only end the name (namespace/* for the whole namespace, namespace/prefix* for names that start with prefix); '?' is not allowed";
+  if (!isServiceAccountPattern(name)) return serviceAccountRefProblem(namespace, name);
+  const prefix = name.slice(0, -1);
+  if (namespace.length > K8S_LABEL_MAX || !K8S_LABEL.test(namespace)) {
+    return "the namespace must be lowercase RFC 1123 (a-z, 0-9, '-', at most 63)";
+  }
+  if (prefix !== "" && (prefix.length >= K8S_SUBDOMAIN_MAX || !/^[a-z0-9][-a-z0-9.]*$/.test(prefix))) {
+    return "the prefix before '*' must start a lowercase RFC 1123 name (a-z, 0-9, then also '-' and '.', shorter than 253)";
+  }
+  return undefined;
+}
+
 /**
  * The name part of a label or annotation key, and a label's value: at most 63 characters,
  * alphanumerics at both ends, `-`, `_`, `.` and alphanumerics between

@@ -9,10 +9,10 @@ export const SA001: Rule = {
   help: "The default ServiceAccount of a namespace is the one every pod that names none runs as: binding it gives the role to all of them. Create a dedicated ServiceAccount for the workload.",
   check(binding) {
     const findings: Finding[] = [];
-    binding.serviceAccounts.forEach((sa, k) => {
+    binding.serviceAccounts.forEach((sa) => {
       if (sa.name !== "default") return;
       findings.push({
-        path: bindingPath(binding, "serviceAccounts", k),
+        path: bindingPath(binding, "serviceAccounts", sa.index),
         message: `binding "${binding.name}": binds ${sa.namespace}/default, which every pod of ${sa.namespace} without serviceAccountName runs as; fix: create a dedicated ServiceAccount for the workload`,
       });
     });

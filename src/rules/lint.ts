@@ -1,7 +1,9 @@
 /**
  * The lint runner: every rule on every binding; waived findings are kept, marked, for explain. A
  * finding is waived by the binding's waiver of its rule, or, on a preset's own statements (reported
- * at `policies.presets.<name>`), by the preset's built-in waiver of it, whose reason names the preset.
+ * at `policies.presets.<name>`), by the preset's built-in waiver of it, whose reason names the
+ * preset, or, on a statement of one of the file's policies (reported under `policies.<name>`), by
+ * that policy's waiver of it.
  */
 import type { BindingsModel } from "../bindings/model";
 import type { FilePath, Problem } from "../bindings/problems";
@@ -22,6 +24,7 @@ import { IAM011 } from "./IAM011-aws-managed-policy";
 import { PRE001 } from "./PRE001-preset-arn-input";
 import { PRE002 } from "./PRE002-preset-service-account";
 import { SA001 } from "./SA001-default-service-account";
+import { SA002 } from "./SA002-service-account-pattern";
 import { presetPath } from "./statements";
 
 /** Every rule, in id order. */
@@ -40,6 +43,7 @@ export const RULES: readonly Rule[] = [
   PRE001,
   PRE002,
   SA001,
+  SA002,
 ];
 
 const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
@@ -65,7 +69,12 @@ export function lint(model: BindingsModel, source: BindingsSource, rules: readon
         // A preset's statements report at the preset's key exactly (its inputs' findings are deeper).
         const preset = presetPaths.find(({ path }) => samePath(path, finding.path))?.preset;
         const builtIn = preset?.waivers.find((w) => w.rule === rule.id);
-        const waived = builtIn ? `preset ${preset!.name}: ${builtIn.reason}` : waiver?.reason;
+        // A finding on a file policy's statement: that policy's own waiver of the rule.
+        const policy = finding.path[0] === "policies" ? model.policies.get(String(finding.path[1])) : undefined;
+        const ofPolicy = policy?.waivers.find((w) => w.rule === rule.id);
+        const waived = builtIn
+          ? `preset ${preset!.name}: ${builtIn.reason}`
+          : (waiver?.reason ?? (ofPolicy ? `policy ${policy!.key}: ${ofPolicy.reason}` : undefined));
         if (!builtIn) found.add(rule.id);
         findings.push({ problem, rule: rule.id, binding: binding.name, ...(waived !== undefined ? { waived } : {}) });
       }

@@ -1,9 +1,10 @@
 /**
  * What the IAM rules look at: every statement a binding's role gets, its own (policies.statements),
- * its presets' (policies.presets) and those of the AWS managed policies it attaches, in one shape,
- * with a label for messages and the place in the file to report at. Preset and managed statements
- * are not in the file, so their findings point at `policies.presets.<name>` or
- * `policies.managed[i]` and name the preset or the policy.
+ * its presets' (policies.presets), the file's policies it attaches (policies.<name>) and those of
+ * the AWS managed policies it attaches, in one shape, with a label for messages and the place in
+ * the file to report at. Preset and managed statements are not in the file, so their findings
+ * point at `policies.presets.<name>` or `policies.managed[i]` and name the preset or the policy; a
+ * file policy's are where its statements are written (in its JSON document, for a document).
  */
 import type { Binding } from "../bindings/model";
 import type { FilePath } from "../bindings/problems";
@@ -22,6 +23,8 @@ export interface StatementView extends Statement {
   readonly managed?: { readonly name: string; readonly index: number };
   /** Set for statements of a preset: its name under policies.presets. */
   readonly preset?: string;
+  /** Set for statements of a policy of the file: its key under the top-level policies. */
+  readonly filePolicy?: string;
   /** Where to report about a field (or an element of it). */
   at(field?: StatementField, ...rest: (string | number)[]): FilePath;
 }
@@ -68,6 +71,19 @@ export function statementsOf(binding: Binding): readonly StatementView[] {
       });
     });
   }
+  for (const { policy } of binding.filePolicies) {
+    policy.statements.forEach((statement, k) => {
+      const base = policy.statementPaths[k];
+      // A document spells the fields as IAM does.
+      const field = (name: StatementField) => (policy.document !== undefined ? DOCUMENT_FIELDS[name] : name);
+      list.push({
+        ...statement,
+        label: `binding "${binding.name}", policy ${policy.key}, ${statement.sid ? `statement "${statement.sid}"` : `statement ${k}`}`,
+        filePolicy: policy.key,
+        at: (name, ...rest) => (name ? [...base, field(name), ...rest] : base),
+      });
+    });
+  }
   binding.managedPolicies.forEach((arn, index) => {
     // Only AWS managed policies have a document we know; loading them is lazy.
     if (!isAwsManagedPolicyArn(arn)) return;
@@ -87,6 +103,15 @@ export function statementsOf(binding: Binding): readonly StatementView[] {
   cache.set(binding, views);
   return views;
 }
+
+/** A statement's fields as an IAM JSON document names them. */
+const DOCUMENT_FIELDS: Readonly<Record<StatementField, string>> = {
+  actions: "Action",
+  notActions: "NotAction",
+  resources: "Resource",
+  notResources: "NotResource",
+  conditions: "Condition",
+};
 
 /**
  * `*`, `*:*` and other patterns of wildcards only, in the service and the name (`?*:*`, which IAM

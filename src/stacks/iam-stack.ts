@@ -1,14 +1,31 @@
 import { Construct } from "constructs";
 import { presetPolicies } from "../bindings/binding-presets";
 import { bindingTrustPolicy } from "../bindings/binding-trust";
-import { Account, Binding, BindingsModel, Cluster, usesIrsa, usesPodIdentity } from "../bindings/model";
+import {
+  Account,
+  Binding,
+  BindingsModel,
+  Cluster,
+  FilePolicy,
+  filePoliciesInAccount,
+  usesIrsa,
+  usesPodIdentity,
+} from "../bindings/model";
 import { customerPolicyArn } from "../iam/arns";
 import { renderPolicy } from "../iam/policy-document";
-import { address, named, resourceAddress, serviceAccountAddress } from "../constructs/addresses";
+import {
+  address,
+  named,
+  Renamable,
+  resourceAddress,
+  ResourceName,
+  serviceAccountAddress,
+} from "../constructs/addresses";
 import { Lazy, TerraformOutput, type TerraformProvider } from "../constructs/cdk";
 import { OidcProvider } from "../constructs/oidc-provider";
 import { PodIdentityAssociation } from "../constructs/pod-identity-association";
 import { awsAccountProvider } from "../constructs/providers";
+import { WorkloadPolicy } from "../constructs/workload-policy";
 import { OwnPolicy, RolePresetPolicy, WorkloadRole } from "../constructs/workload-role";
 import { IndependentStack } from "./independent-stack";
 import type { IamStackPlan } from "./stack-plan";
@@ -22,7 +39,8 @@ export interface IamStackProps {
 
 /**
  * Everything IAM and EKS in one account: OIDC providers for the clusters its IRSA roles trust,
- * the roles with their policies, Pod Identity associations, and an output of every role's ARN.
+ * the file's policies its roles attach, the roles with their policies, Pod Identity associations
+ * (also for roles made elsewhere), and an output of every role's ARN.
  */
 export class IamStack extends IndependentStack {
   /** The resources the stack makes for a plan (for sharing the synth between threads). */
@@ -31,7 +49,7 @@ export class IamStack extends IndependentStack {
       (n, cluster) => n + OidcProvider.resourceCount({ mode: cluster.oidcProvider }),
       0,
     );
-    return plan.bindings.reduce(
+    return managedRoles(plan.bindings).reduce(
       (n, binding) =>
         n +
         WorkloadRole.resourceCount({
@@ -39,10 +57,8 @@ export class IamStack extends IndependentStack {
           ownPolicy: binding.statements.length > 0 ? ownPolicyOf(plan.account, binding) : undefined,
           presetPolicies: rolePresetPolicies(plan.account, binding),
           exclusivePolicyAttachments: binding.role.exclusivePolicyAttachments,
-        }) +
-        (usesPodIdentity(binding.mode) ? binding.clusters.length * binding.serviceAccounts.length : 0) *
-          PodIdentityAssociation.resourceCount,
-      providers,
+        }),
+      providers + filePoliciesInAccount(model, plan.account.alias).length + podIdentityCount(plan.bindings),
     );
   }
 
@@ -50,6 +66,8 @@ export class IamStack extends IndependentStack {
   private readonly account: Account;
   private readonly regionalProviders = new Map<string, TerraformProvider>();
   private readonly oidcProviders = new Map<string, OidcProvider>();
+  /** The address of each file policy this stack makes, by its ARN: attachments wait for it. */
+  private readonly filePolicyAddresses: Record<string, readonly string[]> = {};
 
   constructor(scope: Construct, id: string, props: IamStackProps) {
     super(scope, id, props.model.backend, props.plan.stateName);
@@ -61,11 +79,38 @@ export class IamStack extends IndependentStack {
       assumeRoleArn: this.account.providerRoleArn,
     });
     this.addOidcProviders(props.plan.bindings);
+    for (const policy of filePoliciesInAccount(this.model, this.account.alias)) this.addFilePolicy(policy);
     for (const binding of props.plan.bindings) {
-      const role = this.addWorkloadRole(binding);
+      // A role made elsewhere: nothing in IAM, only its associations.
+      const role = binding.role.external ? undefined : this.addWorkloadRole(binding);
       if (usesPodIdentity(binding.mode)) this.addPodIdentity(binding, role);
     }
-    this.addRoleArnsOutput(props.plan.bindings);
+    this.addRoleArnsOutput(managedRoles(props.plan.bindings));
+  }
+
+  /**
+   * A policy of the file, once in this account however many roles attach it; addressed by its key
+   * (`policies__<key>`), so that a rename (previousNames) moves it. No binding is named `policies`
+   * beside a preset of a file policy's name (the checks say so), so no address meets a preset's.
+   */
+  private addFilePolicy(policy: FilePolicy): void {
+    const root: Renamable = {
+      name: address("policies", policy.key),
+      previousNames: policy.previousNames.map((name) => address("policies", name)),
+    };
+    const arn = customerPolicyArn(this.account.partition, this.account.id, policy.path, policy.name);
+    const made = new WorkloadPolicy(this, `policy-${policy.key}`, {
+      address: new ResourceName(root),
+      name: policy.name,
+      path: policy.path,
+      arn,
+      statements: policy.statements,
+      description: policy.description,
+      tags: this.model.tags,
+      // Shared by bindings whose exclusive attachments detach it when it leaves the file.
+      createBeforeDestroy: true,
+    });
+    this.filePolicyAddresses[arn] = [resourceAddress(made.policy)];
   }
 
   /** One OIDC provider per cluster that an IRSA role of this account trusts. */
@@ -104,6 +149,7 @@ export class IamStack extends IndependentStack {
       permissionsBoundary: binding.role.permissionsBoundary,
       tags: binding.role.tags,
       managedPolicies: binding.managedPolicies,
+      managedPolicyDependsOn: this.filePolicyAddresses,
       ownPolicy: binding.statements.length > 0 ? ownPolicyOf(this.account, binding) : undefined,
       presetPolicies: rolePresetPolicies(this.account, binding),
       dependsOn: irsaProviders.flatMap((provider) => (provider.address ? [provider.address] : [])),
@@ -113,7 +159,7 @@ export class IamStack extends IndependentStack {
   }
 
   /** One association per (cluster, ServiceAccount), through the provider of the cluster's region. */
-  private addPodIdentity(binding: Binding, role: WorkloadRole): void {
+  private addPodIdentity(binding: Binding, role: WorkloadRole | undefined): void {
     for (const cluster of binding.clusters.map((key) => this.model.clusters.get(key)!)) {
       for (const serviceAccount of binding.serviceAccounts) {
         // Construct ids are the addresses: unique, where joining names with "-" would not be.
@@ -127,7 +173,7 @@ export class IamStack extends IndependentStack {
             roleArn: binding.role.arn,
             provider: this.providerFor(cluster.region),
             tags: binding.role.tags,
-            dependsOn: [resourceAddress(role.role)],
+            dependsOn: role ? [resourceAddress(role.role)] : [],
           },
         );
       }
@@ -163,9 +209,29 @@ export class IamStack extends IndependentStack {
   }
 }
 
-/** The clusters the IRSA roles among these bindings trust, by key. */
+/** The bindings whose role podiam makes (not one made elsewhere). */
+function managedRoles(bindings: readonly Binding[]): Binding[] {
+  return bindings.filter((binding) => !binding.role.external);
+}
+
+/** The Pod Identity associations of these bindings: one per (cluster, ServiceAccount). */
+function podIdentityCount(bindings: readonly Binding[]): number {
+  return bindings
+    .filter((binding) => usesPodIdentity(binding.mode))
+    .reduce(
+      (n, binding) =>
+        n + binding.clusters.length * binding.serviceAccounts.length * PodIdentityAssociation.resourceCount,
+      0,
+    );
+}
+
+/** The clusters the IRSA roles among these bindings trust, by key; a role made elsewhere has its own trust. */
 function trustedClusters(model: BindingsModel, bindings: readonly Binding[]): Cluster[] {
-  const keys = new Set(bindings.filter((b) => usesIrsa(b.mode)).flatMap((b) => b.clusters));
+  const keys = new Set(
+    managedRoles(bindings)
+      .filter((b) => usesIrsa(b.mode))
+      .flatMap((b) => b.clusters),
+  );
   return [...keys].sort().map((key) => model.clusters.get(key)!);
 }
 

@@ -2,7 +2,7 @@
  * Which account may hold what: Pod Identity roles in the cluster's account, cross-account IRSA
  * only with a known issuer, boundaries and customer-managed policies of the role's own account.
  */
-import { parseArn, policyArnProblem } from "../../iam/arns";
+import { parseArn, policyArnProblem, roleArnProblem } from "../../iam/arns";
 import { listNames } from "../../util/text";
 import { Account, Binding, usesIrsa, usesPodIdentity } from "../model";
 import { bindingPath, CheckContext } from "./check";
@@ -20,6 +20,10 @@ export function checkAccountRules(
   const account = model.accounts.get(binding.account)!;
   const clusters = binding.clusters.map((key) => model.clusters.get(key)!);
   const accountPath = source.has(at("account")) ? at("account") : at("name");
+  if (binding.role.external) {
+    externalRoleRules(context, binding);
+    return;
+  }
 
   if (usesPodIdentity(binding.mode)) {
     for (const cluster of clusters.filter((c) => c.account !== binding.account)) {
@@ -56,6 +60,30 @@ export function checkAccountRules(
     const problem = foreignPolicyProblem(arn, account, [binding.name], "customer-managed policy");
     if (problem) context.report(at("policies", "managed", i), problem);
   });
+}
+
+/**
+ * A role made elsewhere: a Pod Identity association names a role of the cluster's account, and no
+ * cluster trusts a role of another partition. Its trust (the OIDC provider of its account) is
+ * where it was made; podiam makes and requires none for it.
+ */
+function externalRoleRules(context: CheckContext, binding: Binding): void {
+  const { model } = context;
+  const arn = binding.role.arn;
+  if (roleArnProblem(arn)) return; // the schema's problem
+  const parsed = parseArn(arn)!;
+  const at = bindingPath(binding, "role", "arn");
+  for (const cluster of binding.clusters.map((key) => model.clusters.get(key)!)) {
+    const account = model.accounts.get(cluster.account)!;
+    if (parsed.partition !== account.partition) {
+      context.report(at, `is in partition ${parsed.partition}, and cluster ${cluster.key} in ${account.partition}`);
+    } else if (usesPodIdentity(binding.mode) && parsed.account !== account.id) {
+      context.report(
+        at,
+        `mode ${binding.mode}: the role must live in the cluster's account, and cluster ${cluster.key} is in ${cluster.account} (${account.id}), the role in ${parsed.account}; EKS Pod Identity has no cross-account roles (use mode: irsa)`,
+      );
+    }
+  }
 }
 
 export function checkInheritedBoundaries(context: CheckContext, inheritedBoundaries: InheritedBoundaries): void {

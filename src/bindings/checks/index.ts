@@ -12,10 +12,13 @@ import { checkAccountRules, checkInheritedBoundaries, InheritedBoundaries } from
 import { checkAccounts } from "./accounts";
 import { CheckContext } from "./check";
 import { checkClusters } from "./clusters";
+import { checkFilePolicies } from "./file-policies";
+import { checkPatterns } from "./patterns";
 import { checkPolicies } from "./policies";
 import { checkRenames } from "./renames";
 import { checkRole } from "./role";
 import { checkStackSizes } from "./stack-size";
+import { checkTrustedRolesMayAssume } from "./trust-roles";
 import { checkUniqueRoleNames, checkUniqueServiceAccounts, uniquelyNamedBindings } from "./uniqueness";
 
 export function checkModel(source: BindingsSource, model: BindingsModel): Problem[] {
@@ -30,10 +33,15 @@ export function checkModel(source: BindingsSource, model: BindingsModel): Proble
   checkUniqueServiceAccounts(context, bindings);
   const inheritedBoundaries: InheritedBoundaries = new Map();
   for (const binding of bindings) {
-    checkRole(context, binding);
+    checkPatterns(context, binding);
     checkAccountRules(context, binding, inheritedBoundaries);
+    // A role made elsewhere has its name, policies and trust where it was made.
+    if (binding.role.external) continue;
+    checkRole(context, binding);
     checkPolicies(context, binding);
   }
   checkInheritedBoundaries(context, inheritedBoundaries);
+  checkFilePolicies(context, bindings);
+  checkTrustedRolesMayAssume(context, bindings);
   return context.problems;
 }

@@ -57,7 +57,7 @@ export function checkPolicies(context: CheckContext, binding: Binding): void {
   if (length > model.quotas.roleTrustPolicyLength) {
     context.report(
       at("serviceAccounts"),
-      `the trust policy of "${binding.name}" is ${length} characters without whitespace (${binding.clusters.length} cluster(s), ${binding.serviceAccounts.length} ServiceAccount(s)); IAM allows ${model.quotas.roleTrustPolicyLength}: split the binding, or raise quotas.roleTrustPolicyLength if AWS raised it for you`,
+      `the trust policy of "${binding.name}" is ${length} characters without whitespace (${binding.clusters.length} cluster(s), ${binding.serviceAccounts.length + binding.serviceAccountPatterns.length} ServiceAccount(s)); IAM allows ${model.quotas.roleTrustPolicyLength}: split the binding, or raise quotas.roleTrustPolicyLength if AWS raised it for you`,
       "key",
     );
   }

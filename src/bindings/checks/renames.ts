@@ -53,7 +53,8 @@ export function checkRenames(context: CheckContext): void {
   );
 
   for (const binding of model.bindings) {
-    if (binding.previousNames.length === 0 || source.has(bindingPath(binding, "role", "name"))) continue;
+    if (binding.previousNames.length === 0 || binding.role.external || source.has(bindingPath(binding, "role", "name")))
+      continue;
     context.warn(
       bindingPath(binding, "previousNames"),
       `the role's name "${binding.role.name}" comes from previousNames[0]; write role: { name: ${binding.role.name} } before you remove previousNames, or the role is replaced (and with it the ARN its pods carry)`,

@@ -4,6 +4,7 @@
  */
 import { ROLE_NAME, ROLE_NAME_MAX, ROLE_PATH, ROLE_PATH_MAX, TAGS_PER_ROLE_MAX } from "../../iam/limits";
 import type { Binding } from "../model";
+import { IDENTIFIER } from "../schema";
 import { bindingPath, CheckContext } from "./check";
 
 export function checkRole(context: CheckContext, binding: Binding): void {
@@ -11,12 +12,14 @@ export function checkRole(context: CheckContext, binding: Binding): void {
   const written = (...sub: string[]) => context.source.has(at(...sub));
   const namePath = written("role", "name") ? at("role", "name") : at("name");
   const { name, path } = binding.role;
-  if (name.length > ROLE_NAME_MAX) {
+  // A default name from a binding name the schema refuses is that problem; it is not said twice.
+  const fromMalformedName = !written("role", "name") && !(binding.name.length <= 64 && IDENTIFIER.test(binding.name));
+  if (!fromMalformedName && name.length > ROLE_NAME_MAX) {
     context.report(
       namePath,
       `role name "${name}" is ${name.length} characters; IAM allows ${ROLE_NAME_MAX} (set role.name, or shorten defaults.roleNamePrefix)`,
     );
-  } else if (!ROLE_NAME.test(name)) {
+  } else if (!fromMalformedName && !ROLE_NAME.test(name)) {
     context.report(namePath, `role name "${name}" may only contain letters, digits and + = , . @ _ -`);
   }
   const pathPath = written("role", "path") ? at("role", "path") : ["defaults", "rolePath"];

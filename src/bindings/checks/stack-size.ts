@@ -12,7 +12,7 @@ const PLAN_SECONDS_PER_ROLE = 0.025;
 
 export function checkStackSizes(context: CheckContext): void {
   for (const alias of context.model.accounts.keys()) {
-    const count = bindingsInAccount(context.model, alias).length;
+    const count = bindingsInAccount(context.model, alias).filter((b) => !b.role.external).length;
     if (count <= SLOW_PLAN_ROLES_PER_STACK) continue;
     const seconds = Math.round(PLAN_SECONDS_BASE + PLAN_SECONDS_PER_ROLE * count);
     context.warn(

@@ -2,6 +2,7 @@
  * What must be unique across bindings: names (a binding's identity), role names per account (IAM
  * ignores case), and a ServiceAccount per cluster (it carries one role).
  */
+import { roleArnProblem } from "../../iam/arns";
 import type { Binding } from "../model";
 import { bindingPath, CheckContext } from "./check";
 import { clusterIdentity } from "./clusters";
@@ -28,40 +29,79 @@ export function uniquelyNamedBindings(context: CheckContext): Binding[] {
 export function checkUniqueRoleNames(context: CheckContext, bindings: readonly Binding[]): void {
   const byRoleName = new Map<string, Binding>();
   for (const binding of bindings) {
-    const roleKey = `${binding.account}/${binding.role.name.toLowerCase()}`;
+    // A malformed role.arn is the schema's problem: it names no role.
+    if (binding.role.external && roleArnProblem(binding.role.arn)) continue;
+    // A role made elsewhere is in the account of its ARN, declared or not.
+    const roleKey = `${binding.role.arn.split(":")[4]}/${binding.role.name.toLowerCase()}`;
     const clash = byRoleName.get(roleKey);
+    // Bindings that share one role made elsewhere, each naming it, make no role at all.
+    if (clash && clash.role.external && binding.role.external && clash.role.arn === binding.role.arn) continue;
     if (clash) {
-      const path = context.source.has(bindingPath(binding, "role", "name"))
-        ? bindingPath(binding, "role", "name")
-        : bindingPath(binding, "name");
+      const path = binding.role.external
+        ? bindingPath(binding, "role", "arn")
+        : context.source.has(bindingPath(binding, "role", "name"))
+          ? bindingPath(binding, "role", "name")
+          : bindingPath(binding, "name");
       context.report(
         path,
-        `role name "${binding.role.name}" is already used by binding "${clash.name}" in account ${binding.account} (IAM role names are unique per account, ignoring case); set another role.name`,
+        binding.role.external && clash.role.external
+          ? `role "${binding.role.name}" is named with another ARN by binding "${clash.name}" (${clash.role.arn}); IAM role names are unique per account, ignoring case: one of the two ARNs is wrong`
+          : binding.role.external || clash.role.external
+            ? `role name "${binding.role.name}" is already ${binding.role.external ? "podiam's role" : "the role made elsewhere"} of binding "${clash.name}" in account ${binding.role.arn.split(":")[4]} (IAM role names are unique per account, ignoring case): podiam would make a role that exists; set another role.name`
+            : `role name "${binding.role.name}" is already used by binding "${clash.name}" in account ${binding.account} (IAM role names are unique per account, ignoring case); set another role.name`,
       );
     }
     byRoleName.set(roleKey, binding);
   }
 }
 
-/** A ServiceAccount carries one role on one cluster, whichever key the cluster is listed under. */
+/**
+ * A ServiceAccount carries one role on one cluster, whichever key the cluster is listed under; a
+ * pattern (ns/*, ns/prefix*) claims every name it covers, so it may not cover another binding's
+ * ServiceAccount or meet another binding's pattern.
+ */
 export function checkUniqueServiceAccounts(context: CheckContext, bindings: readonly Binding[]): void {
-  const byServiceAccount = new Map<string, Binding>();
+  const claims = new Map<string, { binding: Binding; name: string }[]>();
   for (const binding of bindings) {
-    binding.serviceAccounts.forEach((sa, i) => {
+    const entries = [...binding.serviceAccounts, ...binding.serviceAccountPatterns].sort((a, b) => a.index - b.index);
+    for (const sa of entries) {
       for (const cluster of binding.clusters) {
-        const key = `${clusterIdentity(context.model, context.model.clusters.get(cluster)!)}/${sa.namespace}/${sa.name}`;
-        const other = byServiceAccount.get(key);
-        // The same binding listing it twice is the schema's problem.
-        if (other === binding) continue;
+        const scope = `${clusterIdentity(context.model, context.model.clusters.get(cluster)!)}/${sa.namespace}`;
+        const earlier = claims.get(scope) ?? [];
+        // The same binding listing it twice, or a name beside its own pattern, is no clash.
+        const other = earlier.find((claim) => claim.binding !== binding && overlaps(claim.name, sa.name));
         if (other) {
           context.report(
-            bindingPath(binding, "serviceAccounts", i),
-            `${sa.namespace}/${sa.name} on cluster ${cluster} is already bound by "${other.name}" (bindings[${other.index}]); a ServiceAccount carries one role: merge the two bindings`,
+            bindingPath(binding, "serviceAccounts", sa.index),
+            clashMessage(sa.namespace, sa.name, cluster, other.name, other.binding),
           );
         } else {
-          byServiceAccount.set(key, binding);
+          earlier.push({ binding, name: sa.name });
+          claims.set(scope, earlier);
         }
       }
-    });
+    }
   }
+}
+
+/** Whether two names of one namespace (each a name, or a pattern `prefix*`) can meet. */
+function overlaps(a: string, b: string): boolean {
+  const prefixA = a.endsWith("*") ? a.slice(0, -1) : undefined;
+  const prefixB = b.endsWith("*") ? b.slice(0, -1) : undefined;
+  if (prefixA === undefined && prefixB === undefined) return a === b;
+  if (prefixA !== undefined && prefixB !== undefined) return prefixA.startsWith(prefixB) || prefixB.startsWith(prefixA);
+  return prefixA !== undefined ? b.startsWith(prefixA) : a.startsWith(prefixB!);
+}
+
+function clashMessage(namespace: string, name: string, cluster: string, otherName: string, other: Binding): string {
+  const by = `"${other.name}" (bindings[${other.index}])`;
+  const own = `${namespace}/${name}`;
+  const theirs = `${namespace}/${otherName}`;
+  if (!name.endsWith("*") && !otherName.endsWith("*"))
+    return `${own} on cluster ${cluster} is already bound by ${by}; a ServiceAccount carries one role: merge the two bindings`;
+  if (!otherName.endsWith("*"))
+    return `the pattern ${own} on cluster ${cluster} covers ${theirs}, which ${by} binds; a ServiceAccount carries one role: narrow the pattern, or merge the two bindings`;
+  if (!name.endsWith("*"))
+    return `${own} on cluster ${cluster} is covered by the pattern ${theirs} of ${by}; a ServiceAccount carries one role: narrow that pattern, or merge the two bindings`;
+  return `the pattern ${own} on cluster ${cluster} overlaps the pattern ${theirs} of ${by}; a ServiceAccount carries one role: make the patterns disjoint, or merge the two bindings`;
 }
