@@ -10,6 +10,7 @@ import { EXPLAIN_FORMATS, explain, ExplainFormat } from "./explain/command";
 import { AFFECTED_FORMATS, affected, AffectedFormat } from "./affected/command";
 import { atlantis } from "./atlantis/command";
 import { exportHelmValues } from "./export/command";
+import { addImportCommands } from "./import/command";
 import { Io, processIo } from "./io";
 import { VALIDATE_FORMATS, validateBindingsFile, ValidateFormat } from "./validate";
 
@@ -157,6 +158,7 @@ export function createProgram(io: Io, setExitCode: (code: number) => void): Comm
       (options: { file?: string; out?: string; synthOutput: string; workflow: boolean; terraformVersion?: string }) =>
         setExitCode(atlantis(io, options.file ?? defaultFile(), { ...options, output: options.synthOutput })),
     );
+  addImportCommands(program, io, setExitCode);
   program
     .command("schema")
     .description("print the JSON Schema of bindings.yaml, for editors")

@@ -12,6 +12,7 @@ import { checkModel } from "./checks";
 import { BindingsModel } from "./model";
 import { hasErrors, Problem, sortProblems } from "./problems";
 import { BindingsSource, MAX_ALIAS_EXPANSIONS } from "./source";
+import { unfinishedValueProblems } from "./unfinished";
 
 export interface LoadResult {
   /** Present when there are no errors. */
@@ -125,9 +126,15 @@ export function loadBindings(text: string, file = "bindings.yaml", options: Load
   }
 
   const draft = buildModel(source, data, options.readDocument ?? fileDocumentReader(file, MAX_FILE_BYTES));
-  const problems = [...unreadableKeyProblems(source, bindingsFileSchema, data), ...draft.problems];
-  problems.push(...checkModel(source, draft.model));
-  const sorted = sortProblems(problems);
+  // A value left to fill in is reported as that alone, not also as a malformed name or ARN.
+  const unfinished = unfinishedValueProblems(source, data);
+  const unfinishedAt = new Set(unfinished.map((p) => p.path));
+  const problems = [
+    ...unreadableKeyProblems(source, bindingsFileSchema, data),
+    ...draft.problems,
+    ...checkModel(source, draft.model),
+  ].filter((p) => !unfinishedAt.has(p.path));
+  const sorted = sortProblems([...unfinished, ...problems]);
   return hasErrors(sorted) ? { problems: sorted, source } : { model: draft.model, problems: sorted, source };
 }
 
