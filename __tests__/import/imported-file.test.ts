@@ -10,6 +10,7 @@ import { IDENTIFIER } from "../../src/bindings/schema";
 import { UNFINISHED_MARKER } from "../../src/bindings/unfinished";
 import { sanitisedName, uniqueBindingName } from "../../src/import/binding-names";
 import { ImportResult, renderImportedFile } from "../../src/import/imported-file";
+import { statementsOfDocument } from "../../src/import/policy-statements";
 
 const ISSUER = "https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
 
@@ -117,5 +118,39 @@ describe("a value left to fill in", () => {
       ],
     ]);
     expect(errors[0].line).toBe(text.split("\n").findIndex((l) => l.includes("the name eksctl gave")) + 1);
+  });
+});
+
+describe("policy documents", () => {
+  const document = {
+    Version: "2012-10-17",
+    Statement: [
+      { Sid: "Read", Effect: "Allow", Action: "s3:GetObject", Resource: ["arn:aws:s3:::b/*"] },
+      {
+        Effect: "Deny",
+        NotAction: ["s3:*"],
+        NotResource: "arn:aws:s3:::b",
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+      },
+    ],
+  };
+  const expected = [
+    { sid: "Read", actions: ["s3:GetObject"], resources: ["arn:aws:s3:::b/*"] },
+    {
+      effect: "Deny",
+      notActions: ["s3:*"],
+      notResources: ["arn:aws:s3:::b"],
+      conditions: { Bool: { "aws:SecureTransport": "false" } },
+    },
+  ];
+
+  it("read the same as an object, as JSON and as the API's URL-encoded JSON", () => {
+    for (const form of [document, JSON.stringify(document), encodeURIComponent(JSON.stringify(document))])
+      expect(statementsOfDocument(form)).toEqual({ statements: expected });
+  });
+
+  it("that are not IAM policies say why, and give no statements", () => {
+    for (const bad of ["%E0%A4%A", "{", { Statement: [] }, { Version: "2012-10-17", Statement: [{ Effect: "Maybe" }] }])
+      expect(statementsOfDocument(bad)).toEqual({ problem: expect.any(String) });
   });
 });

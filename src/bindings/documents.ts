@@ -124,10 +124,10 @@ export function loadPolicyDocument(
   };
 }
 
-type DocumentStatement = Extract<PolicyDocumentJson["Statement"], { Effect: unknown }>;
+export type DocumentStatement = Extract<PolicyDocumentJson["Statement"], { Effect: unknown }>;
 
 /** An IAM JSON statement in podiam's shape: lists, camelCase, the Sid kept. */
-function statementOfJson(statement: DocumentStatement): Statement {
+export function statementOfJson(statement: DocumentStatement): Statement {
   return {
     ...(statement.Sid ? { sid: statement.Sid } : {}),
     effect: statement.Effect,
