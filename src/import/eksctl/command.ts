@@ -5,7 +5,7 @@
  * line, with no output.
  */
 import type { Command } from "commander";
-import type { Problem } from "../../bindings/problems";
+import { Problem, sortProblems } from "../../bindings/problems";
 import { Io, printProblems } from "../../io";
 import type { ImportCommandAdder } from "../command";
 import { writeImport } from "../write-import";
@@ -24,7 +24,9 @@ export interface ImportEksctlOptions {
 export function importEksctl(io: Io, file: string, options: ImportEksctlOptions): number {
   const problems: Problem[] = [];
   if (options.accountId !== undefined && !/^\d{12}$/.test(options.accountId)) {
-    io.err(`podiam import eksctl: --account-id ${JSON.stringify(options.accountId)} is not a 12-digit AWS account id\n`);
+    io.err(
+      `podiam import eksctl: --account-id ${JSON.stringify(options.accountId)} is not a 12-digit AWS account id\n`,
+    );
     return 1;
   }
   if (options.issuer !== undefined && !/^https:\/\/\S+$/.test(options.issuer)) {
@@ -43,7 +45,7 @@ export function importEksctl(io: Io, file: string, options: ImportEksctlOptions)
     if (read.config) problems.push(...unusableRoleNames(names.names, rolesNamedInConfig(read.config)));
   }
   if (problems.length > 0 || !read.config || !read.source) {
-    printProblems(io, problems);
+    printProblems(io, sortProblems(problems));
     io.err(`podiam import eksctl: ${problems.length} problem(s); nothing written\n`);
     return 1;
   }

@@ -97,9 +97,19 @@ export function readClusterConfig(text: string, file: string): ReadClusterConfig
   }
   const syntax = source.yamlProblems();
   if (syntax.length > 0) return { problems: sortProblems(syntax), source, yaml11Booleans: none };
-  if (source.document.contents === null || (isScalar(source.document.contents) && source.document.contents.value === null))
+  if (
+    source.document.contents === null ||
+    (isScalar(source.document.contents) && source.document.contents.value === null)
+  )
     return {
-      problems: [at(1, 1, "(root)", "the file is empty: expected an eksctl ClusterConfig (apiVersion: eksctl.io/v1alpha5, kind: ClusterConfig)")],
+      problems: [
+        at(
+          1,
+          1,
+          "(root)",
+          "the file is empty: expected an eksctl ClusterConfig (apiVersion: eksctl.io/v1alpha5, kind: ClusterConfig)",
+        ),
+      ],
       source,
       yaml11Booleans: none,
     };
@@ -277,7 +287,8 @@ function describeExpected(expected: string): string {
 function valueAt(data: unknown, path: FilePath): { missing: boolean; value: unknown } {
   let value: unknown = data;
   for (const segment of path) {
-    if (value === null || typeof value !== "object" || !Object.hasOwn(value, segment)) return { missing: true, value: undefined };
+    if (value === null || typeof value !== "object" || !Object.hasOwn(value, segment))
+      return { missing: true, value: undefined };
     value = (value as Record<string | number, unknown>)[segment];
   }
   return { missing: value === undefined, value };
@@ -305,7 +316,8 @@ function unwrap(schema: z.core.$ZodType | undefined): z.core.$ZodType | undefine
   let current = schema;
   for (let hops = 0; current && hops < 10; hops++) {
     const def = current._zod.def as unknown as Record<string, unknown>;
-    if (def.type === "optional" || def.type === "nullable" || def.type === "default") current = def.innerType as z.core.$ZodType;
+    if (def.type === "optional" || def.type === "nullable" || def.type === "default")
+      current = def.innerType as z.core.$ZodType;
     else if (def.type === "pipe") current = def.out as z.core.$ZodType;
     else break;
   }
@@ -360,7 +372,9 @@ function eksctlValidation(source: BindingsSource, data: unknown, refused: readon
     const metadata = record(sa.metadata);
     const name = nonEmptyText(metadata.name);
     if (name === undefined) {
-      problems.push(source.problem([...path, "metadata", "name"], "must be set (eksctl: iam.serviceAccounts[].name must be set)"));
+      problems.push(
+        source.problem([...path, "metadata", "name"], "must be set (eksctl: iam.serviceAccounts[].name must be set)"),
+      );
       return;
     }
     const key = `${nonEmptyText(metadata.namespace) ?? "default"}/${name}`;
@@ -381,10 +395,7 @@ function eksctlValidation(source: BindingsSource, data: unknown, refused: readon
       nonEmptyText(sa.attachRoleARN) === undefined
     )
       problems.push(
-        source.problem(
-          path,
-          "one of wellKnownPolicies, attachPolicyARNs, attachRoleARN or attachPolicy must be set",
-        ),
+        source.problem(path, "one of wellKnownPolicies, attachPolicyARNs, attachRoleARN or attachPolicy must be set"),
       );
   });
   const associated = new Map<string, number>();
@@ -393,9 +404,14 @@ function eksctlValidation(source: BindingsSource, data: unknown, refused: readon
     const path = ["iam", "podIdentityAssociations", i];
     const namespace = nonEmptyText(pia.namespace);
     const serviceAccountName = nonEmptyText(pia.serviceAccountName);
-    if (namespace === undefined) problems.push(source.problem([...path, "namespace"], "must be set: a Pod Identity association names its ServiceAccount's namespace (eksctl has no default here)"));
-    if (serviceAccountName === undefined)
-      problems.push(source.problem([...path, "serviceAccountName"], "must be set"));
+    if (namespace === undefined)
+      problems.push(
+        source.problem(
+          [...path, "namespace"],
+          "must be set: a Pod Identity association names its ServiceAccount's namespace (eksctl has no default here)",
+        ),
+      );
+    if (serviceAccountName === undefined) problems.push(source.problem([...path, "serviceAccountName"], "must be set"));
     if (namespace !== undefined && serviceAccountName !== undefined) {
       const key = `${namespace}/${serviceAccountName}`;
       const first = associated.get(key);
@@ -417,9 +433,13 @@ function eksctlValidation(source: BindingsSource, data: unknown, refused: readon
       for (const [field, set] of Object.entries(policies))
         if (set)
           problems.push(
-            source.problem([...path, field], `cannot be specified when roleARN is set (eksctl makes no role for an association with roleARN)`, {
-              at: "key",
-            }),
+            source.problem(
+              [...path, field],
+              `cannot be specified when roleARN is set (eksctl makes no role for an association with roleARN)`,
+              {
+                at: "key",
+              },
+            ),
           );
     } else if (decoded(path) && !Object.values(policies).some(Boolean)) {
       problems.push(
@@ -437,12 +457,7 @@ function eksctlValidation(source: BindingsSource, data: unknown, refused: readon
           }),
         );
       else if (!/[A-Za-z0-9]/.test(String(pia.permissionPolicyName)))
-        problems.push(
-          source.problem(
-            [...path, "permissionPolicyName"],
-            "must contain at least one letter or digit",
-          ),
-        );
+        problems.push(source.problem([...path, "permissionPolicyName"], "must contain at least one letter or digit"));
     }
   });
   return problems;

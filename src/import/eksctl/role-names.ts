@@ -87,7 +87,11 @@ export function readRoleNames(text: string, file: string): ReadRoleNames {
   try {
     data = source.document.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
   } catch (error) {
-    return { names: new Map(), problems: [source.problem([], `cannot read the YAML: ${(error as Error).message}`)], source };
+    return {
+      names: new Map(),
+      problems: [source.problem([], `cannot read the YAML: ${(error as Error).message}`)],
+      source,
+    };
   }
   if (data === null || data === undefined) return { names: new Map(), problems: [], source };
   if (typeof data !== "object" || Array.isArray(data)) {
@@ -109,7 +113,7 @@ export function readRoleNames(text: string, file: string): ReadRoleNames {
       problems.push(source.problem([key], `"${key}" is not a ServiceAccount as namespace/name`, { at: "key" }));
       continue;
     }
-    const position = source.positionOf([key]);
+    const position = source.positionOf([key], "key");
     const where = `${file}:${position.line}:${position.column}`;
     const entry = { where, key, file, line: position.line, column: position.column };
     if (typeof value !== "string") {
@@ -119,7 +123,9 @@ export function readRoleNames(text: string, file: string): ReadRoleNames {
     const fromArn = parseRoleArn(value);
     if (fromArn) names.set(key, { ...fromArn, ...entry });
     else if (value.startsWith("arn:"))
-      problems.push(source.problem([key], `${describeValue(value)} is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`));
+      problems.push(
+        source.problem([key], `${describeValue(value)} is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`),
+      );
     else if (ROLE_NAME.test(value)) names.set(key, { name: value, ...entry });
     else
       problems.push(
@@ -156,7 +162,9 @@ export function unusableRoleNames(
     else {
       const named = namedInConfig.get(given.key);
       if (named !== undefined && named !== given.name)
-        problems.push(problem(`the ClusterConfig names this ServiceAccount's role already (${named}): remove the entry`));
+        problems.push(
+          problem(`the ClusterConfig names this ServiceAccount's role already (${named}): remove the entry`),
+        );
     }
   }
   return sortProblems(problems);

@@ -92,7 +92,12 @@ export function importClusterConfig(
     return `${options.file}:${line}:${column}`;
   };
   const note = (path: FilePath, kind: ImportNote["kind"], message: string, from?: FilePath | string) =>
-    notes.push({ at: path, kind, message, ...(from !== undefined ? { source: typeof from === "string" ? from : at(from) } : {}) });
+    notes.push({
+      at: path,
+      kind,
+      message,
+      ...(from !== undefined ? { source: typeof from === "string" ? from : at(from) } : {}),
+    });
 
   const clusterName = config.metadata.name;
   const region = config.metadata.region;
@@ -136,16 +141,23 @@ export function importClusterConfig(
   const roleOrigin = (w: Workload, which: "irsa" | "pia"): RoleOrigin => {
     if (which === "irsa") {
       const sa = w.irsa!.sa;
-      if (sa.attachRoleARN) return { kind: "elsewhere", arn: sa.attachRoleARN, role: parseRoleArn(sa.attachRoleARN) ?? { name: sa.attachRoleARN } };
+      if (sa.attachRoleARN)
+        return {
+          kind: "elsewhere",
+          arn: sa.attachRoleARN,
+          role: parseRoleArn(sa.attachRoleARN) ?? { name: sa.attachRoleARN },
+        };
       if (sa.roleName) return { kind: "named", role: { name: sa.roleName }, how: "roleName" };
       const given = options.roleNames?.get(w.key);
       if (given) return { kind: "named", role: given, how: `--role-names (${given.where})` };
       const status = sa.status?.roleARN ? parseRoleArn(sa.status.roleARN) : undefined;
-      if (status) return { kind: "named", role: status, how: `status.roleARN (${at([...w.irsa!.path, "status", "roleARN"])})` };
+      if (status)
+        return { kind: "named", role: status, how: `status.roleARN (${at([...w.irsa!.path, "status", "roleARN"])})` };
       return { kind: "generated", stack: `eksctl-${clusterName}-addon-iamserviceaccount-${w.namespace}-${w.name}` };
     }
     const pia = w.pia!.pia;
-    if (pia.roleARN) return { kind: "elsewhere", arn: pia.roleARN, role: parseRoleArn(pia.roleARN) ?? { name: pia.roleARN } };
+    if (pia.roleARN)
+      return { kind: "elsewhere", arn: pia.roleARN, role: parseRoleArn(pia.roleARN) ?? { name: pia.roleARN } };
     if (pia.roleName) return { kind: "named", role: { name: pia.roleName }, how: "roleName" };
     const given = options.roleNames?.get(w.key);
     if (given) return { kind: "named", role: given, how: `--role-names (${given.where})` };
@@ -179,7 +191,12 @@ export function importClusterConfig(
           skip(`the Pod Identity association is not imported: ${reasons.join("; ")}. It stays eksctl's.`, pia.path);
           continue;
         }
-        note([], "not-carried", `${w.key}: its Pod Identity association is not imported (${reasons.join("; ")}); the IRSA binding is`, pia.path);
+        note(
+          [],
+          "not-carried",
+          `${w.key}: its Pod Identity association is not imported (${reasons.join("; ")}); the IRSA binding is`,
+          pia.path,
+        );
         changed = true;
         pia = undefined;
       }
@@ -283,10 +300,10 @@ export function importClusterConfig(
         filePolicies,
       );
       if (policies.problem) {
-        skip(`its inline policy ${policies.problem}; podiam cannot hold it as statements, so nothing is imported for this ServiceAccount`, [
-          ...creatorEntry.path,
-          creator === "irsa" ? "attachPolicy" : "permissionPolicy",
-        ]);
+        skip(
+          `its inline policy ${policies.problem}; podiam cannot hold it as statements, so nothing is imported for this ServiceAccount`,
+          [...creatorEntry.path, creator === "irsa" ? "attachPolicy" : "permissionPolicy"],
+        );
         continue;
       }
       binding.policies = policies.data;
@@ -429,7 +446,9 @@ export function importClusterConfig(
     );
   }
   const accountData: Record<string, unknown> = {
-    id: account.id ?? `${UNFINISHED_MARKER} the 12-digit id of the account of cluster ${clusterName} (aws sts get-caller-identity --query Account --output text), or import again with --account-id`,
+    id:
+      account.id ??
+      `${UNFINISHED_MARKER} the 12-digit id of the account of cluster ${clusterName} (aws sts get-caller-identity --query Account --output text), or import again with --account-id`,
   };
   if (partition !== "aws") accountData.partition = partition;
   accountData.region = region;
@@ -595,7 +614,8 @@ function accountOf(
     look(pia.permissionsBoundaryARN, [...p, "permissionsBoundaryARN"]);
     (pia.permissionPolicyARNs ?? []).forEach((arn, j) => look(arn, [...p, "permissionPolicyARNs", j]));
   });
-  for (const given of options.roleNames?.values() ?? []) if (given.accountId) found.push({ id: given.accountId, where: given.where });
+  for (const given of options.roleNames?.values() ?? [])
+    if (given.accountId) found.push({ id: given.accountId, where: given.where });
   const ids = [...new Set(found.map((f) => f.id))].sort();
   if (options.accountId !== undefined) {
     const others = found.filter((f) => f.id !== options.accountId);
@@ -603,7 +623,14 @@ function accountOf(
       id: options.accountId,
       note: {
         kind: "hint",
-        message: `from --account-id${others.length > 0 ? `; ARNs of the file in other accounts: ${others.map((o) => `${o.id} at ${o.where}`).slice(0, 5).join(", ")}` : ""}`,
+        message: `from --account-id${
+          others.length > 0
+            ? `; ARNs of the file in other accounts: ${others
+                .map((o) => `${o.id} at ${o.where}`)
+                .slice(0, 5)
+                .join(", ")}`
+            : ""
+        }`,
       },
     };
   }
@@ -670,10 +697,12 @@ function fileNotes(
     ] as const
   ).filter((key) => iam[key] !== undefined);
   if (clusterRoles.length > 0)
-    note([], "skipped", `iam.${clusterRoles.join(", iam.")}: the cluster's and Fargate's roles, not workloads': not imported`, [
-      "iam",
-      clusterRoles[0],
-    ]);
+    note(
+      [],
+      "skipped",
+      `iam.${clusterRoles.join(", iam.")}: the cluster's and Fargate's roles, not workloads': not imported`,
+      ["iam", clusterRoles[0]],
+    );
   const record = config as Record<string, unknown>;
   const unread = UNREAD_SECTIONS.filter((key) => record[key] !== undefined);
   const meta = (["version", "annotations", "forceUpdateVersion", "rollbackConfig"] as const)

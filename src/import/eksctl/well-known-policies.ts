@@ -249,7 +249,9 @@ function loadBalancerController(p: string): EksctlStatement[] {
 }
 
 function changeSet(p: string): EksctlStatement[] {
-  return [{ Effect: "Allow", Resource: `arn:${p}:route53:::hostedzone/*`, Action: ["route53:ChangeResourceRecordSets"] }];
+  return [
+    { Effect: "Allow", Resource: `arn:${p}:route53:::hostedzone/*`, Action: ["route53:ChangeResourceRecordSets"] },
+  ];
 }
 
 function efsCsiController(): EksctlStatement[] {
