@@ -403,6 +403,15 @@ export function importClusterConfig(
           [...pia.path, "tags"],
         );
     }
+    if (mode === "both" && role.kind !== "elsewhere") {
+      note(
+        bpath("role"),
+        "narrowed",
+        "for its Pod Identity association this role trusts pods.eks.amazonaws.com (eksctl utils migrate-to-pod-identity adds that statement without a condition); podiam's Pod Identity statement admits this cluster's ServiceAccount only (aws:SourceAccount and the session tags)",
+        pia!.path,
+      );
+      changed = true;
+    }
     if (mode === "both" && role.kind !== "elsewhere")
       note(
         bpath("mode"),
