@@ -18,6 +18,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { parse } from "yaml";
 import { run } from "../../src/cli";
+import { associationAddress } from "../../src/import/eksctl/to-bindings";
 import { planAgainst, schemaVersions, stateFromPlan } from "../helpers/state-from-plan";
 import { FIXTURES, modelOfFile, synthToDir } from "../helpers/synth";
 import {
@@ -87,6 +88,7 @@ describeWithTerraform("podiam import eksctl: the first plan keeps eksctl's roles
   let fresh: PlanJson;
   let adopted: PlanJson;
   let bindings: Json[];
+  let noteText = "";
 
   beforeAll(async () => {
     const scratch = mkdtempSync(join(tmpdir(), "podiam-import-eksctl-tf-"));
@@ -107,6 +109,7 @@ describeWithTerraform("podiam import eksctl: the first plan keeps eksctl's roles
       { out: () => undefined, err: (t) => (err += t) },
     );
     if (code !== 0) throw new Error(err);
+    noteText = err;
     bindings = parse(readFileSync(file, "utf8")).bindings;
     const source = parse(readFileSync(join(DIR, "prod-eu-1.yaml"), "utf8"));
     const outdir = synthToDir(modelOfFile(file));
@@ -200,6 +203,14 @@ describeWithTerraform("podiam import eksctl: the first plan keeps eksctl's roles
         policy(JSON.stringify({ Statement: [eksctlIrsaTrust("payments", "api")] })).Statement[0],
       ]),
     );
+  });
+
+  test("the association's address in the note is the one the stack has", () => {
+    const association = (adopted.resource_changes ?? []).find((c) => c.type === "aws_eks_pod_identity_association")!;
+    expect(association.address).toBe(
+      `aws_eks_pod_identity_association.${associationAddress("prod-eu-1", "payments", "api")}`,
+    );
+    expect(noteText).toContain(`terraform import '${association.address}' prod-eu-1,<association id`);
   });
 
   test("what podiam adds is created: its policies, their attachments, the association", () => {

@@ -374,7 +374,7 @@ export function importClusterConfig(
       note(
         bpath("mode"),
         "hint",
-        `eksctl made the Pod Identity association of ${w.key}; podiam makes an aws_eks_pod_identity_association for it, which EKS refuses while the old one exists: import it first (terraform import <its address in the iam stack> ${clusterName},<association id from aws eks list-pod-identity-associations --cluster-name ${clusterName}>), or delete it just before the apply`,
+        `eksctl made the Pod Identity association of ${w.key}; podiam makes an aws_eks_pod_identity_association for it, which EKS refuses while the old one exists: import it first, in the IAM stack: terraform import 'aws_eks_pod_identity_association.${associationAddress(clusterKey, w.namespace, w.name)}' ${clusterName},<association id from aws eks list-pod-identity-associations --cluster-name ${clusterName}> (or delete it just before the apply)`,
         pia.path,
       );
       if (role.kind !== "elsewhere" && creator === "pia") {
@@ -724,6 +724,15 @@ function fileNotes(
       `${[...meta, ...unread].join(", ")}: not about workloads' IAM, not read${unread.some((k) => /nodeGroups|NodeGroups/.test(k)) ? " (pods that use the nodes' instance role are not bound by any of this)" : ""}`,
       options.file,
     );
+}
+
+/**
+ * The Terraform name podiam gives the association of a ServiceAccount (constructs/addresses.ts
+ * serviceAccountAddress, which src/import may not import: it loads cdktf); a test checks they agree.
+ */
+export function associationAddress(clusterKey: string, namespace: string, name: string): string {
+  const serviceAccount = `${namespace}__${name.replace(/\./g, "_")}`;
+  return `${clusterKey}__${/^[0-9]/.test(serviceAccount) ? `_${serviceAccount}` : serviceAccount}`;
 }
 
 function sortedRecord(record: Readonly<Record<string, string>>): Record<string, string> {
