@@ -263,6 +263,53 @@ describe("podiam import eksctl: the bindings", () => {
   });
 });
 
+describe("podiam import eksctl: awkward.yaml", () => {
+  const { file, data, run: result } = imported("awkward.yaml");
+
+  it("validates as it is (no TODO: every role is named), counts 3 whole, 1 narrowed, 2 not imported", () => {
+    expect(result.err).toContain("3 ServiceAccount(s) imported as they are, 1 narrowed, 2 not imported");
+    const validate = podiam("validate", "-f", file);
+    expect(validate.code).toBe(0);
+  });
+
+  it("another partition: the account's, and the well-known managed policy in it", () => {
+    expect(data.accounts["aws-999900001111"]).toEqual({
+      id: "999900001111",
+      partition: "aws-cn",
+      region: "cn-north-1",
+    });
+    expect(binding(data, "builder").policies.managed).toEqual([
+      "arn:aws-cn:iam::aws:policy/AmazonEC2ContainerRegistryPowerUser",
+    ]);
+  });
+
+  it("YAML 1.1 booleans and numbers read as eksctl reads them", () => {
+    expect(data.clusters["cn-batch-1"].oidcProvider).toBe("existing");
+    expect(binding(data, "builder").role.tags).toEqual({ "on-call": "false", tier: "1" });
+    expect(binding(data, "shared").serviceAccount).toEqual({ create: false });
+  });
+
+  it("subject patterns: * is the namespace, ? is narrowed to the ServiceAccount's name and said", () => {
+    expect(binding(data, "any").serviceAccounts).toEqual(["sandbox/*"]);
+    expect(binding(data, "job-a-runner").serviceAccounts).toEqual(["jobs/job-a-runner"]);
+    expect(result.err).toMatch(/NARROWED: subjectPattern "job-\?-runner"/);
+  });
+
+  it("one role made elsewhere for IRSA and Pod Identity: mode both with role.arn", () => {
+    expect(binding(data, "shared")).toMatchObject({
+      mode: "both",
+      role: { arn: "arn:aws-cn:iam::999900001111:role/apps-shared" },
+    });
+    expect(binding(data, "shared").adopt).toBeUndefined();
+  });
+
+  it("what cannot be imported is skipped with the reason", () => {
+    expect(result.err).toMatch(/SKIPPED: apps\/legacy-doc: its inline policy is not an IAM policy podiam can hold/);
+    expect(result.err).toMatch(/SKIPPED: apps\/unknown: .*cannot be the same role/);
+    expect(data.bindings.map((b: Json) => b.name)).toEqual(["builder", "job-a-runner", "any", "shared"]);
+  });
+});
+
 /** eksctl's grant, from the ClusterConfig as written: managed ARNs and statement tuples. */
 function eksctlGrant(entry: Json): { managed: string[]; tuples: string[] } {
   const managed = [...(entry.attachPolicyARNs ?? entry.permissionPolicyARNs ?? [])];
