@@ -69,7 +69,7 @@ function mutate(config: Json, mutations: readonly { pick: number; kind: string; 
     )
       parent[last][m.key] = m.value;
     else if (m.kind === "duplicate" && Array.isArray(parent))
-      parent.push(JSON.parse(JSON.stringify(parent[last] ?? null)));
+      parent.push(JSON.parse(JSON.stringify(parent[last as number] ?? null)));
   }
   return data;
 }

@@ -9,12 +9,14 @@ import type { BindingsSource } from "../../bindings/source";
 import { FilePath, renderPath } from "../../bindings/problems";
 import { sanitisedName, uniqueBindingName } from "../binding-names";
 import type { ImportNote, ImportResult } from "../imported-file";
-import { statementsOfDocument } from "../policy-statements";
+import { accountOf } from "./account";
 import type { ClusterConfig, ClusterIamServiceAccount, PodIdentityAssociation } from "./cluster-config-schema";
-import { UNREAD_SECTIONS } from "./cluster-config-schema";
+import { fileNotes } from "./file-notes";
+import { permissionsOf, wellKnownPolicyName } from "./permissions";
 import type { Yaml11Boolean } from "./read-cluster-config";
-import { GivenRoleName, KnownRole, parseRoleArn } from "./role-names";
-import { EksctlStatement, WELL_KNOWN_FLAGS, WellKnownFlag, wellKnownGrant } from "./well-known-policies";
+import { describeOrigin, RoleOrigin, sameRole } from "./role-origin";
+import { GivenRoleName, parseRoleArn } from "./role-names";
+import { WELL_KNOWN_FLAGS, WellKnownFlag, wellKnownGrant } from "./well-known-policies";
 
 export interface EksctlImportOptions {
   /** The ClusterConfig file, as given (named in notes and the header). */
@@ -36,15 +38,6 @@ const MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
 
 /** Namespaces every cluster has: eksctl never needs to create them. */
 const ALWAYS_THERE = new Set(["default", "kube-system", "kube-public", "kube-node-lease"]);
-
-/** Where a role comes from, for one entry of the ClusterConfig. */
-type RoleOrigin =
-  /** attachRoleARN / roleARN: eksctl made no role. */
-  | { readonly kind: "elsewhere"; readonly arn: string; readonly role: KnownRole }
-  /** eksctl made it, and its name is known (roleName, --role-names, status.roleARN). */
-  | { readonly kind: "named"; readonly role: KnownRole; readonly how: string }
-  /** eksctl made it and CloudFormation named it: the name is not in the file. */
-  | { readonly kind: "generated"; readonly stack: string };
 
 interface IrsaEntry {
   readonly sa: ClusterIamServiceAccount;
@@ -71,13 +64,6 @@ export function partitionOf(region: string): string {
   if (region.startsWith("cn-")) return "aws-cn";
   if (region.startsWith("us-gov-")) return "aws-us-gov";
   return "aws";
-}
-
-const ARN_ACCOUNT = /^arn:[a-z-]+:[a-z0-9-]*:[a-z0-9-]*:(\d{12}):/;
-
-/** The file-level policy that holds a well-known flag's inline statements. */
-function wellKnownPolicyName(flag: WellKnownFlag): string {
-  return `eksctl-${sanitisedName(flag).replace(/-c-s-i-/, "-csi-")}`;
 }
 
 export function importClusterConfig(
@@ -508,222 +494,6 @@ export function importClusterConfig(
     notes,
     counts,
   };
-}
-
-/** Whether two origins are one role: true, or why not (a sentence ending in a space). */
-function sameRole(a: RoleOrigin, b: RoleOrigin): true | string {
-  if (a.kind === "generated" || b.kind === "generated")
-    return "without both roles' names (roleName, or --role-names) they cannot be the same role;";
-  if (a.kind === "named" && b.kind === "named")
-    return a.role.name === b.role.name
-      ? "eksctl cannot have made one role for both (the second stack would fail);"
-      : "two different roles;";
-  if (a.role.name !== b.role.name) return "two different roles;";
-  if (a.role.accountId && b.role.accountId && a.role.accountId !== b.role.accountId) return "roles in two accounts;";
-  if (a.kind === "elsewhere" && b.kind === "elsewhere" && a.arn !== b.arn) return "two different role ARNs;";
-  return true;
-}
-
-function describeOrigin(origin: RoleOrigin): string {
-  switch (origin.kind) {
-    case "elsewhere":
-      return `the role ${origin.arn}`;
-    case "named":
-      return `the role ${origin.role.name}`;
-    case "generated":
-      return `a role CloudFormation named (stack ${origin.stack})`;
-  }
-}
-
-interface Permissions {
-  readonly data?: Record<string, unknown>;
-  /** eksctl's inline policy suffixes, for the note. */
-  readonly inline: readonly string[];
-  readonly problem?: string;
-}
-
-/** Managed ARNs, the inline document's statements, and the well-known flags (as the file's policies). */
-function permissionsOf(
-  entry: { readonly irsa: ClusterIamServiceAccount } | { readonly pia: PodIdentityAssociation },
-  partition: string,
-  filePolicies: Map<WellKnownFlag, Record<string, unknown>>,
-): Permissions {
-  const managedArns = "irsa" in entry ? (entry.irsa.attachPolicyARNs ?? []) : (entry.pia.permissionPolicyARNs ?? []);
-  const document = "irsa" in entry ? entry.irsa.attachPolicy : entry.pia.permissionPolicy;
-  const wellKnown = "irsa" in entry ? entry.irsa.wellKnownPolicies : entry.pia.wellKnownPolicies;
-  const managed: string[] = [];
-  const add = (value: string) => {
-    if (!managed.includes(value)) managed.push(value);
-  };
-  managedArns.forEach(add);
-  const inline: string[] = [];
-  for (const flag of WELL_KNOWN_FLAGS) {
-    if (wellKnown?.[flag] !== true) continue;
-    const grant = wellKnownGrant(flag, partition);
-    grant.managed.forEach(add);
-    if (grant.inline.length > 0) {
-      add(wellKnownPolicyName(flag));
-      inline.push(...grant.inline.map((i) => i.suffix));
-      if (!filePolicies.has(flag))
-        filePolicies.set(flag, {
-          description: `eksctl wellKnownPolicies.${flag}, as eksctl grants it`,
-          statements: grant.inline.flatMap((i) => i.statements.map(statementOfEksctl)),
-        });
-    }
-  }
-  const data: Record<string, unknown> = {};
-  if (managed.length > 0) data.managed = managed;
-  if (document !== undefined) {
-    const imported = statementsOfDocument(document);
-    if (imported.problem !== undefined) return { inline, problem: imported.problem };
-    data.statements = imported.statements;
-    const suffix = "pia" in entry && entry.pia.permissionPolicyName ? entry.pia.permissionPolicyName : "Policy1";
-    inline.unshift(suffix);
-  }
-  return { data, inline };
-}
-
-function statementOfEksctl(statement: EksctlStatement): Record<string, unknown> {
-  const data: Record<string, unknown> = {
-    actions: [...statement.Action],
-    resources: typeof statement.Resource === "string" ? [statement.Resource] : [...statement.Resource],
-  };
-  if (statement.Condition) {
-    data.conditions = Object.fromEntries(
-      Object.entries(statement.Condition).map(([operator, block]) => [
-        operator,
-        Object.fromEntries(Object.entries(block).map(([k, v]) => [k, typeof v === "string" ? v : [...v]])),
-      ]),
-    );
-  }
-  return data;
-}
-
-function accountOf(
-  config: ClusterConfig,
-  options: EksctlImportOptions,
-  at: (path: FilePath) => string,
-): { id?: string; note?: { kind: ImportNote["kind"]; message: string } } {
-  const found: { id: string; where: string }[] = [];
-  const look = (value: string | undefined, path: FilePath) => {
-    const match = value ? ARN_ACCOUNT.exec(value) : null;
-    if (match) found.push({ id: match[1], where: `${renderPath(path)} (${at(path)})` });
-  };
-  (config.iam?.serviceAccounts ?? []).forEach((sa, i) => {
-    const p = ["iam", "serviceAccounts", i];
-    look(sa.attachRoleARN, [...p, "attachRoleARN"]);
-    look(sa.permissionsBoundary, [...p, "permissionsBoundary"]);
-    look(sa.status?.roleARN, [...p, "status", "roleARN"]);
-    (sa.attachPolicyARNs ?? []).forEach((arn, j) => look(arn, [...p, "attachPolicyARNs", j]));
-  });
-  (config.iam?.podIdentityAssociations ?? []).forEach((pia, i) => {
-    const p = ["iam", "podIdentityAssociations", i];
-    // targetRoleARN is another account's by design: it says nothing of the cluster's.
-    look(pia.roleARN, [...p, "roleARN"]);
-    look(pia.permissionsBoundaryARN, [...p, "permissionsBoundaryARN"]);
-    (pia.permissionPolicyARNs ?? []).forEach((arn, j) => look(arn, [...p, "permissionPolicyARNs", j]));
-  });
-  for (const given of options.roleNames?.values() ?? [])
-    if (given.accountId) found.push({ id: given.accountId, where: given.where });
-  const ids = [...new Set(found.map((f) => f.id))].sort();
-  if (options.accountId !== undefined) {
-    const others = found.filter((f) => f.id !== options.accountId);
-    return {
-      id: options.accountId,
-      note: {
-        kind: "hint",
-        message: `from --account-id${
-          others.length > 0
-            ? `; ARNs of the file in other accounts: ${others
-                .map((o) => `${o.id} at ${o.where}`)
-                .slice(0, 5)
-                .join(", ")}`
-            : ""
-        }`,
-      },
-    };
-  }
-  if (ids.length === 1)
-    return {
-      id: ids[0],
-      note: {
-        kind: "hint",
-        message: `a ClusterConfig does not hold the account id: inferred from the ${found.length} ARN(s) of the file in account ${ids[0]} (the first at ${found[0].where}); pass --account-id if that is not the cluster's account`,
-      },
-    };
-  return {
-    note: {
-      kind: "todo",
-      message:
-        ids.length === 0
-          ? "a ClusterConfig does not hold the account id, and no ARN of the file names one: write it here, or import again with --account-id"
-          : `a ClusterConfig does not hold the account id, and the file's ARNs name several (${ids.join(", ")}): write the cluster's here, or import again with --account-id`,
-    },
-  };
-}
-
-/** Notes on the parts of the file that are not workloads' IAM: add-ons, cluster roles, other sections. */
-function fileNotes(
-  config: ClusterConfig,
-  note: (path: FilePath, kind: ImportNote["kind"], message: string, from?: FilePath | string) => void,
-  options: EksctlImportOptions,
-  clusterName: string,
-): void {
-  (config.addons ?? []).forEach((addon, i) => {
-    const iamParts = [
-      addon.serviceAccountRoleARN ? `serviceAccountRoleARN ${addon.serviceAccountRoleARN}` : "",
-      addon.attachPolicyARNs?.length ? "attachPolicyARNs" : "",
-      addon.attachPolicy ? "attachPolicy" : "",
-      addon.wellKnownPolicies ? "wellKnownPolicies" : "",
-      addon.podIdentityAssociations?.length ? `${addon.podIdentityAssociations.length} podIdentityAssociations` : "",
-      addon.useDefaultPodIdentityAssociations ? "useDefaultPodIdentityAssociations" : "",
-    ].filter(Boolean);
-    note(
-      [],
-      "skipped",
-      `addon ${addon.name}${iamParts.length > 0 ? ` (${iamParts.join(", ")})` : ""}: not imported: the EKS add-on owns its ServiceAccount${iamParts.length > 0 ? ` and its role or association (eksctl's stack eksctl-${clusterName}-addon-${addon.name}); podiam would fight the add-on` : ""}`,
-      ["addons", i],
-    );
-  });
-  if (config.addonsConfig !== undefined)
-    note([], "skipped", "addonsConfig: about EKS add-ons, not imported", ["addonsConfig"]);
-  const iam = config.iam ?? {};
-  const declaresVpcCni = (config.addons ?? []).some((a) => a.name === "vpc-cni");
-  if (iam.withOIDC === true && !declaresVpcCni && config.addonsConfig?.disableDefaultAddons !== true)
-    note(
-      [],
-      "hint",
-      "with iam.withOIDC and no vpc-cni addon, eksctl also made an IRSA role for kube-system/aws-node (AmazonEKS_CNI_Policy) that is not in the file: it is not imported",
-      ["iam", "withOIDC"],
-    );
-  const clusterRoles = (
-    [
-      "serviceRoleARN",
-      "serviceRolePermissionsBoundary",
-      "fargatePodExecutionRoleARN",
-      "fargatePodExecutionRolePermissionsBoundary",
-      "vpcResourceControllerPolicy",
-    ] as const
-  ).filter((key) => iam[key] !== undefined);
-  if (clusterRoles.length > 0)
-    note(
-      [],
-      "skipped",
-      `iam.${clusterRoles.join(", iam.")}: the cluster's and Fargate's roles, not workloads': not imported`,
-      ["iam", clusterRoles[0]],
-    );
-  const record = config as Record<string, unknown>;
-  const unread = UNREAD_SECTIONS.filter((key) => record[key] !== undefined);
-  const meta = (["version", "annotations", "forceUpdateVersion", "rollbackConfig"] as const)
-    .filter((key) => config.metadata[key] !== undefined)
-    .map((key) => `metadata.${key}`);
-  if (unread.length + meta.length > 0)
-    note(
-      [],
-      "skipped",
-      `${[...meta, ...unread].join(", ")}: not about workloads' IAM, not read${unread.some((k) => /nodeGroups|NodeGroups/.test(k)) ? " (pods that use the nodes' instance role are not bound by any of this)" : ""}`,
-      options.file,
-    );
 }
 
 /**
