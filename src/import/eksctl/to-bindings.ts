@@ -411,6 +411,14 @@ export function importClusterConfig(
     else counts.whole++;
   }
 
+  if (workloads.size === 0)
+    note(
+      [],
+      "hint",
+      "the ClusterConfig has no iam.serviceAccounts and no iam.podIdentityAssociations: no binding to import",
+      config.iam !== undefined ? ["iam"] : options.file,
+    );
+
   // --- what the file holds besides the workloads' IAM.
   fileNotes(config, note, options, clusterName);
   for (const boolean of yaml11Booleans)
