@@ -19,8 +19,7 @@ export interface RestrictionSettings {
 }
 
 export type RestrictionVerdict =
-  | { readonly allowed: true; readonly by?: string }
-  | { readonly allowed: false; readonly by: string };
+  { readonly allowed: true; readonly by?: string } | { readonly allowed: false; readonly by: string };
 
 export function restrictionVerdict(
   restriction: NamespaceRestriction,
@@ -36,7 +35,9 @@ export function restrictionVerdict(
         : globMatches(/^arn:/i.test(entry) ? entry : `${settings.baseArn}${entry.replace(/^\/+/, "")}`, arn),
     );
     const rule = `allowed-roles ${JSON.stringify(entries)} (kube2iam, ${settings.allowedRolesFormat})`;
-    verdicts.push(match !== undefined ? { allowed: true, by: `${JSON.stringify(match)} of ${rule}` } : { allowed: false, by: rule });
+    verdicts.push(
+      match !== undefined ? { allowed: true, by: `${JSON.stringify(match)} of ${rule}` } : { allowed: false, by: rule },
+    );
   }
   if (restriction.permitted !== undefined) {
     const source = settings.unanchoredPermitted ? restriction.permitted : `^(?:${restriction.permitted})$`;

@@ -48,7 +48,12 @@ export function resolveRole(value: string, base: BaseArn | undefined): RoleRefer
   );
 }
 
-function split(rest: string, partition: string, account: string | undefined, basePath: string): RoleReference | undefined {
+function split(
+  rest: string,
+  partition: string,
+  account: string | undefined,
+  basePath: string,
+): RoleReference | undefined {
   const parts = rest.split("/");
   const name = parts.pop()!;
   if (!ROLE_NAME.test(name) || !parts.every((part) => PATH_PART.test(part))) return undefined;

@@ -115,7 +115,8 @@ export function clusterWorkloads(objects: readonly ManifestObject[]): ClusterWor
       continue;
     }
     const name = metadata.name;
-    const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "default";
+    const namespace =
+      typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "default";
     if (object.kind === "Namespace") {
       const restriction = namespaceRestriction(object, name, metadata, problems);
       namespaces.set(name, restriction);
@@ -132,10 +133,7 @@ export function clusterWorkloads(objects: readonly ManifestObject[]): ClusterWor
     }
     if (!DNS_SUBDOMAIN.test(name) || !DNS_LABEL.test(namespace)) {
       problems.push(
-        object.problem(
-          ["metadata"],
-          `"${namespace}/${name}" is not a Kubernetes namespace/name (lowercase RFC 1123)`,
-        ),
+        object.problem(["metadata"], `"${namespace}/${name}" is not a Kubernetes namespace/name (lowercase RFC 1123)`),
       );
       continue;
     }
@@ -150,7 +148,10 @@ export function clusterWorkloads(objects: readonly ManifestObject[]): ClusterWor
     const specPath = [...templatePath, "spec"];
     if (!isPlainObject(spec)) {
       problems.push(
-        object.problem(specPath, `a ${object.kind === "Pod" ? "Pod" : "pod template"} without spec: no ServiceAccount to read`),
+        object.problem(
+          specPath,
+          `a ${object.kind === "Pod" ? "Pod" : "pod template"} without spec: no ServiceAccount to read`,
+        ),
       );
       continue;
     }
@@ -166,7 +167,9 @@ export function clusterWorkloads(objects: readonly ManifestObject[]): ClusterWor
       const value = isPlainObject(annotations) ? annotations[key] : undefined;
       if (value === undefined) return undefined;
       if (typeof value !== "string") {
-        problems.push(object.problem([...annotationsPath, key], `${key} must be a string (annotation values are strings)`));
+        problems.push(
+          object.problem([...annotationsPath, key], `${key} must be a string (annotation values are strings)`),
+        );
         return null;
       }
       return value.trim();
@@ -187,7 +190,7 @@ export function clusterWorkloads(objects: readonly ManifestObject[]): ClusterWor
     if (externalId === null || sessionName === null) continue;
 
     const account = serviceAccountOf(spec);
-    if (typeof account === "object") {
+    if ("key" in account) {
       problems.push(object.problem([...specPath, account.key], `${account.key} must be a ServiceAccount name`));
       continue;
     }
@@ -243,7 +246,12 @@ function namespaceRestriction(
   const expression = annotations[PERMITTED_ANNOTATION];
   if (expression !== undefined) {
     if (typeof expression !== "string") {
-      problems.push(object.problem([...path, PERMITTED_ANNOTATION], `${PERMITTED_ANNOTATION} must be a regular expression (a string)`));
+      problems.push(
+        object.problem(
+          [...path, PERMITTED_ANNOTATION],
+          `${PERMITTED_ANNOTATION} must be a regular expression (a string)`,
+        ),
+      );
     } else {
       try {
         new RegExp(expression);
@@ -282,7 +290,8 @@ function serviceAccountOf(
 function controllerOf(metadata: Record<string, unknown>): Owner | undefined {
   const owners = Array.isArray(metadata.ownerReferences) ? metadata.ownerReferences : [];
   const controller = owners.find((owner) => isPlainObject(owner) && owner.controller === true);
-  if (!isPlainObject(controller) || typeof controller.kind !== "string" || typeof controller.name !== "string") return undefined;
+  if (!isPlainObject(controller) || typeof controller.kind !== "string" || typeof controller.name !== "string")
+    return undefined;
   return { kind: controller.kind, name: controller.name };
 }
 
@@ -299,7 +308,11 @@ function helm(metadata: Record<string, unknown>): { helmRelease?: string } {
 }
 
 /** kube2iam's or kiam server's flags, from the args of a container whose image or name says it is one. */
-function daemonSettings(object: ManifestObject, spec: Record<string, unknown>, specPath: readonly (string | number)[]): DaemonSettings[] {
+function daemonSettings(
+  object: ManifestObject,
+  spec: Record<string, unknown>,
+  specPath: readonly (string | number)[],
+): DaemonSettings[] {
   if (object.kind === "Pod") return []; // Its controller's template says the same.
   const containers = Array.isArray(spec.containers) ? spec.containers : [];
   const found: DaemonSettings[] = [];
@@ -311,7 +324,12 @@ function daemonSettings(object: ManifestObject, spec: Record<string, unknown>, s
       ...(Array.isArray(container.command) ? container.command : []),
       ...(Array.isArray(container.args) ? container.args : []),
     ].filter((arg): arg is string => typeof arg === "string");
-    const tool = /kube2iam/.test(image) || /kube2iam/.test(name) ? "kube2iam" : /kiam/.test(image) && args.includes("server") ? "kiam" : undefined;
+    const tool =
+      /kube2iam/.test(image) || /kube2iam/.test(name)
+        ? "kube2iam"
+        : /kiam/.test(image) && args.includes("server")
+          ? "kiam"
+          : undefined;
     if (!tool) return;
     const flag = (...names: string[]): string | true | undefined => {
       for (let i = 0; i < args.length; i++) {
