@@ -178,6 +178,13 @@ export function kube2iamImport(input: Kube2iamImportInput): { result?: ImportRes
   const helmReleases = new Map<string, string>();
   for (const sa of workloads.serviceAccounts)
     if (sa.helmRelease) helmReleases.set(`${sa.namespace}/${sa.name}`, sa.helmRelease);
+  // The roles the known application roles trust today: the likely answer where a role is unknown.
+  const trustedByKnown = new Set<string>();
+  for (const arn of byRole.keys()) {
+    const known = details ? findRole(details, arn) : undefined;
+    if (known && known.arn === arn) for (const r of readOldTrust(known.trust).roles) trustedByKnown.add(r.arn);
+  }
+  const likely = [...trustedByKnown].sort(compare);
   for (const arn of [...byRole.keys()].sort(compare)) {
     const accountsOfRole = byRole.get(arn)!;
     const role = accountsOfRole[0].role;
@@ -317,7 +324,7 @@ export function kube2iamImport(input: Kube2iamImportInput): { result?: ImportRes
       binding.trust = {
         roles: [
           todo(
-            `the exact ARN of the role ${arn} trusts today (the nodes' instance role for kube2iam, kiam's server role), so the daemon keeps working during the migration`,
+            `the exact ARN of the role ${arn} trusts today (the nodes' instance role for kube2iam, kiam's server role), so the daemon keeps working during the migration${likely.length > 0 ? `; the other roles here trust ${likely.join(" or ")}` : ""}`,
           ),
         ],
       };
@@ -373,6 +380,12 @@ export function kube2iamImport(input: Kube2iamImportInput): { result?: ImportRes
     bindings.push(binding);
   }
 
+  if (bindings.some((b) => b.account !== undefined) && cluster.oidcIssuer === undefined) {
+    cluster.oidcIssuer = todo(
+      "the cluster's OIDC issuer (aws eks describe-cluster --name NAME --query cluster.identity.oidc.issuer): a role in another account cannot read it from the cluster at plan time",
+    );
+    note(["clusters", clusterKey, "oidcIssuer"], "todo", "cross-account IRSA needs the cluster's issuer in the file");
+  }
   const file: Record<string, unknown> = {
     version: 1,
     accounts,
