@@ -40,7 +40,9 @@ export function restrictionVerdict(
     );
   }
   if (restriction.permitted !== undefined) {
-    const source = settings.unanchoredPermitted ? restriction.permitted : `^(?:${restriction.permitted})$`;
+    const flagGroup = /^\(\?[ims]+\)/.exec(restriction.permitted)?.[0] ?? "";
+    const body = restriction.permitted.slice(flagGroup.length);
+    const source = settings.unanchoredPermitted ? restriction.permitted : `${flagGroup}^(?:${body})$`;
     const rule = `permitted ${JSON.stringify(restriction.permitted)} (kiam, ${settings.unanchoredPermitted ? "unanchored" : "anchored"})`;
     verdicts.push(safeRegExp(source)?.test(arn) === true ? { allowed: true, by: rule } : { allowed: false, by: rule });
   }
@@ -58,10 +60,18 @@ export function globMatches(pattern: string, subject: string): boolean {
   return new RegExp(`^${source}$`, "s").test(subject);
 }
 
-function safeRegExp(source: string): RegExp | undefined {
+/**
+ * A Go (RE2) expression as a JavaScript RegExp, or undefined where it does not compile. RE2's
+ * leading flag group (`(?i)`, `(?s)`, `(?is)`) is JavaScript's flags; the rest of the syntax the
+ * annotations use (classes, `\d`, groups, alternation) means the same in both.
+ */
+export function goRegExp(source: string): RegExp | undefined {
+  const flags = /^\(\?([ims]+)\)/.exec(source);
   try {
-    return new RegExp(source);
+    return flags ? new RegExp(source.slice(flags[0].length), [...new Set(flags[1])].join("")) : new RegExp(source);
   } catch {
     return undefined;
   }
 }
+
+const safeRegExp = goRegExp;

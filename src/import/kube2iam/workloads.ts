@@ -6,6 +6,7 @@
  */
 import type { Problem } from "../../bindings/problems";
 import { isPlainObject, type ManifestObject } from "./read-manifests";
+import { goRegExp } from "./restrictions";
 
 export const ROLE_ANNOTATION = "iam.amazonaws.com/role";
 export const EXTERNAL_ID_ANNOTATION = "iam.amazonaws.com/external-id";
@@ -253,14 +254,12 @@ function namespaceRestriction(
         ),
       );
     } else {
-      try {
-        new RegExp(expression);
-        permitted = expression;
-      } catch (error) {
+      if (goRegExp(expression) !== undefined) permitted = expression;
+      else {
         problems.push(
           object.problem(
             [...path, PERMITTED_ANNOTATION],
-            `${PERMITTED_ANNOTATION} is not a regular expression (${(error as Error).message}); kiam permits no role where it does not compile`,
+            `${PERMITTED_ANNOTATION} is not a regular expression (${regExpError(expression)}); kiam permits no role where it does not compile`,
           ),
         );
       }
@@ -379,4 +378,13 @@ function valueAt(data: unknown, path: readonly string[]): unknown {
     current = current[key];
   }
   return current;
+}
+
+function regExpError(source: string): string {
+  try {
+    new RegExp(source.replace(/^\(\?[ims]+\)/, ""));
+    return "unsupported syntax";
+  } catch (error) {
+    return (error as Error).message;
+  }
 }
