@@ -68,8 +68,9 @@ describe("refused, positioned", () => {
     expectRefused(runOn("apiVersion: v1\nmetadata: {name: x}\n"), 1, /is not a Kubernetes object/);
   });
 
-  test("an empty file", () => {
+  test("an empty file, an empty List", () => {
     expectRefused(runOn("# nothing\n"), 1, /holds no Kubernetes objects/);
+    expectRefused(runOn("apiVersion: v1\nkind: List\nitems: []\n"), 1, /holds no Kubernetes objects/);
   });
 
   test("a List without items, an item that is not an object", () => {
