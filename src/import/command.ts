@@ -5,12 +5,13 @@
  */
 import { Command } from "commander";
 import type { Io } from "../io";
+import { addAwsImportCommand } from "./aws/command";
 
 /** How an importer adds its subcommand to `podiam import`. */
 export type ImportCommandAdder = (group: Command, io: Io, setExitCode: (code: number) => void) => void;
 
 /** The importers, in the order `podiam import --help` lists them. */
-const IMPORTERS: readonly ImportCommandAdder[] = [];
+const IMPORTERS: readonly ImportCommandAdder[] = [addAwsImportCommand];
 
 export function addImportCommands(program: Command, io: Io, setExitCode: (code: number) => void): void {
   const group = program
