@@ -5,13 +5,14 @@
  */
 import { Command } from "commander";
 import type { Io } from "../io";
+import { addAwsImportCommand } from "./aws/command";
 import { addKube2iamCommand } from "./kube2iam/command";
 
 /** How an importer adds its subcommand to `podiam import`. */
 export type ImportCommandAdder = (group: Command, io: Io, setExitCode: (code: number) => void) => void;
 
 /** The importers, in the order `podiam import --help` lists them. */
-const IMPORTERS: readonly ImportCommandAdder[] = [addKube2iamCommand];
+const IMPORTERS: readonly ImportCommandAdder[] = [addAwsImportCommand, addKube2iamCommand];
 
 export function addImportCommands(program: Command, io: Io, setExitCode: (code: number) => void): void {
   const group = program
