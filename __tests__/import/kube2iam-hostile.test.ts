@@ -173,7 +173,7 @@ metadata:
     writeFileSync(describe, '{"cluster": {"name": "x"}}');
     const result = runOn(list(deployment("a", { sa: "s", role: "x" })), { describeCluster: describe });
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(/describe\.json:1:\d+: cluster\.arn: needs the cluster's ARN/);
+    expect(result.err).toMatch(/describe\.json:1:\d+: cluster: has no arn/);
   });
 
   test("-o never overwrites a file", () => {
@@ -254,4 +254,86 @@ describe("read as kubectl may print it", () => {
     expect(result.err).toMatch(/500 ServiceAccount\(s\) imported as they are, 0 narrowed, 0 not imported/);
     expect(existsSync(result.file)).toBe(true);
   }, 120_000);
+});
+
+describe("with a small account", () => {
+  const WORKER = "arn:aws:iam::777788889999:role/worker";
+  const details = {
+    RoleDetailList: [
+      {
+        Path: "/",
+        RoleName: "worker",
+        RoleId: "AROAEXAMPLEWORKER0001",
+        Arn: WORKER,
+        AssumeRolePolicyDocument: {
+          Version: "2012-10-17",
+          Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
+        },
+        InstanceProfileList: [{ InstanceProfileName: "worker" }],
+        RolePolicyList: [],
+        AttachedManagedPolicies: [],
+        Tags: [],
+      },
+      {
+        Path: "/",
+        RoleName: "api",
+        RoleId: "AROAEXAMPLEAPI000001",
+        Arn: "arn:aws:iam::777788889999:role/api",
+        AssumeRolePolicyDocument: {
+          Version: "2012-10-17",
+          Statement: [{ Effect: "Allow", Principal: { AWS: WORKER }, Action: "sts:AssumeRole" }],
+        },
+        InstanceProfileList: [],
+        RolePolicyList: [],
+        AttachedManagedPolicies: [{ PolicyName: "api", PolicyArn: "arn:aws:iam::777788889999:policy/api" }],
+        Tags: [],
+      },
+    ],
+    Policies: [
+      {
+        PolicyName: "api",
+        PolicyId: "ANPAEXAMPLEAPI000001",
+        Arn: "arn:aws:iam::777788889999:policy/api",
+        Path: "/",
+        DefaultVersionId: "v2",
+        AttachmentCount: 1,
+        PolicyVersionList: [
+          {
+            VersionId: "v2",
+            IsDefaultVersion: true,
+            Document: {
+              Version: "2012-10-17",
+              Statement: [
+                { Effect: "Allow", Action: "sqs:ReceiveMessage", Resource: "arn:aws:sqs:eu-west-1:777788889999:q" },
+              ],
+            },
+          },
+        ],
+      },
+    ],
+  };
+
+  test("a customer-managed policy named like the role is adopted as the binding's own, not made twice; Helm is named", () => {
+    const file = join(dir, "details.json");
+    writeFileSync(file, JSON.stringify(details));
+    const helm = deployment("api", { sa: "api", role: "api" }).replace(
+      "    namespace: apps\n",
+      "    namespace: apps\n    labels: {app.kubernetes.io/managed-by: Helm, app.kubernetes.io/instance: api-release}\n",
+    );
+    const result = runOn(list(helm), { authorizationDetails: file });
+    expect(result.code).toBe(0);
+    const [binding] = parse(result.out).bindings;
+    expect(binding).toMatchObject({
+      name: "api",
+      serviceAccounts: ["apps/api"],
+      policies: {
+        statements: [{ actions: ["sqs:ReceiveMessage"], resources: ["arn:aws:sqs:eu-west-1:777788889999:q"] }],
+      },
+      trust: { roles: [WORKER] },
+      adopt: { role: true, policy: true },
+    });
+    expect(binding.policies.managed).toBeUndefined();
+    expect(result.err).toMatch(/apps\/api belongs to the Helm release api-release: .*podiam export helm-values/);
+    expect(result.err).not.toMatch(/the file is not finished/);
+  });
 });

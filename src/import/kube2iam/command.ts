@@ -11,7 +11,7 @@ import { printProblems, type Io } from "../../io";
 import { readAuthorizationDetails } from "../aws/authorization-details";
 import type { ImportCommandAdder } from "../command";
 import { writeImport } from "../write-import";
-import { readDescribeCluster } from "./describe-cluster";
+import { readCluster } from "../aws/clusters";
 import { readManifests } from "./read-manifests";
 import { kube2iamImport } from "./to-bindings";
 import { clusterWorkloads, type ClusterWorkloads } from "./workloads";
@@ -73,7 +73,7 @@ export function importKube2iam(io: Io, options: Kube2iamOptions): number {
   const details =
     options.authorizationDetails !== undefined ? readAuthorizationDetails(options.authorizationDetails) : undefined;
   if (details) problems.push(...details.problems.filter((p) => p.severity === "error"));
-  const described = options.describeCluster !== undefined ? readDescribeCluster(options.describeCluster) : undefined;
+  const described = options.describeCluster !== undefined ? readCluster(options.describeCluster) : undefined;
   if (described) problems.push(...described.problems.filter((p) => p.severity === "error"));
   if (problems.length > 0) {
     printProblems(io, problems);

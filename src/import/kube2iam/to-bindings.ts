@@ -8,10 +8,10 @@
 import type { Problem } from "../../bindings/problems";
 import { UNFINISHED_MARKER } from "../../bindings/unfinished";
 import { findRole, type AccountRole, type AuthorizationDetails } from "../aws/authorization-details";
+import type { EksCluster } from "../aws/clusters";
+import { rolePolicies } from "../aws/role-policies";
 import { uniqueBindingName } from "../binding-names";
 import type { ImportNote, ImportResult } from "../imported-file";
-import { statementsOfDocument } from "../policy-statements";
-import type { DescribedCluster } from "./describe-cluster";
 import { readOldTrust } from "./old-trust";
 import { parseBaseArn, type BaseArn } from "./role-reference";
 import { compare, serviceAccountRoles, type ServiceAccountRole } from "./service-account-roles";
@@ -22,7 +22,7 @@ export interface Kube2iamImportInput {
   readonly manifestFiles: readonly string[];
   readonly workloads: ClusterWorkloads;
   readonly details?: AuthorizationDetails;
-  readonly describedCluster?: DescribedCluster;
+  readonly describedCluster?: EksCluster;
   /** --cluster KEY: the key of the cluster the manifests come from. */
   readonly clusterKey?: string;
   /** --base-role-arn: what kube2iam/kiam prefix role names with, when their flags are not in the input. */
@@ -211,41 +211,30 @@ export function kube2iamImport(input: Kube2iamImportInput): { result?: ImportRes
     if (role.path !== "/") roleData.path = role.path;
     binding.role = roleData;
 
+    let adoptPolicy = false;
     const found: AccountRole | undefined =
       details && roleAccount === details.roles[0]?.accountId ? findRole(details, arn) : undefined;
     if (found) {
       if (found.permissionsBoundaryArn) roleData.permissionsBoundary = found.permissionsBoundaryArn;
       if (Object.keys(found.tags).length > 0) roleData.tags = { ...found.tags };
+      // The same reading of a role's permissions as podiam import aws (its own policy adopted, not duplicated).
+      const permissions = rolePolicies(found, details!);
       const policies: Record<string, unknown> = {};
-      if (found.attachedPolicyArns.length > 0) policies.managed = [...found.attachedPolicyArns];
-      const statements: Record<string, unknown>[] = [];
-      const sids = new Set<string>();
+      if (permissions.managed.length > 0) policies.managed = [...permissions.managed];
+      const statements = permissions.statements;
+      for (const problem of permissions.problems) narrowed.push(`${problem}: not carried (the binding may do less)`);
+      for (const renamed of permissions.renamedSids) {
+        note(at("policies", "statements"), "hint", `two documents use one Sid: renamed ${renamed}`);
+      }
+      adoptPolicy = permissions.adoptPolicy;
+      if (permissions.adoptPolicy) {
+        note(
+          at("adopt", "policy"),
+          "hint",
+          `the customer-managed policy named like the role (${found.path}${found.name}) is the binding's own: its statements are in policies.statements and the first apply adopts it`,
+        );
+      }
       for (const inline of found.inlinePolicies) {
-        const imported = statementsOfDocument(inline.document);
-        if (imported.problem !== undefined) {
-          return {
-            problems: [
-              details!.input.source.problem(
-                [...inline.at, "PolicyDocument"],
-                `the inline policy ${inline.name} ${imported.problem}`,
-              ),
-            ],
-          };
-        }
-        for (const statement of imported.statements ?? []) {
-          const copy = { ...statement };
-          if (typeof copy.sid === "string") {
-            if (sids.has(copy.sid)) {
-              note(
-                at("policies", "statements"),
-                "hint",
-                `two inline policies use the Sid ${copy.sid}: the second is written without it`,
-              );
-              delete copy.sid;
-            } else sids.add(copy.sid);
-          }
-          statements.push(copy);
-        }
         note(
           at("policies", "statements"),
           "hint",
@@ -260,11 +249,11 @@ export function kube2iamImport(input: Kube2iamImportInput): { result?: ImportRes
           "hint",
           `${found.name} has no permissions today (no inline or attached policy): neither has the binding`,
         );
-      if (found.attachedPolicyArns.length > 10) {
+      if (permissions.attachedCount > 10) {
         note(
           at("policies", "managed"),
           "hint",
-          `${found.attachedPolicyArns.length} attached policies: over IAM's default quota of 10 per role; the account must have a raised quota`,
+          `${permissions.attachedCount} attached policies: over IAM's default quota of 10 per role; the account must have a raised quota`,
         );
       }
       note(
@@ -337,6 +326,7 @@ export function kube2iamImport(input: Kube2iamImportInput): { result?: ImportRes
     }
     binding.adopt = {
       role: true,
+      ...(adoptPolicy ? { policy: true } : {}),
       ...(input.adoptServiceAccounts ? { serviceAccounts: true } : {}),
     };
     note(at("adopt", "role"), "hint", `the role exists: the first apply imports it (remove adopt once applied)`);
