@@ -334,6 +334,9 @@ describe("with a small account", () => {
     });
     expect(binding.policies.managed).toBeUndefined();
     expect(result.err).toMatch(/apps\/api belongs to the Helm release api-release: .*podiam export helm-values/);
-    expect(result.err).not.toMatch(/the file is not finished/);
+    // Without --describe-cluster only the region is left to fill in (the account's and the cluster's).
+    expect(result.err).toMatch(
+      /will report 2 error\(s\), starting with accounts\.account-777788889999\.region: is left to fill in/,
+    );
   });
 });
