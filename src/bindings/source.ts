@@ -259,7 +259,7 @@ function shortTag(tag: string): string {
  * The offset of the first block or flow collection nested deeper than `limit`, walking the tokens
  * with an explicit stack (never recursion: the input may be hostile).
  */
-function firstTooDeep(tokens: readonly CST.Token[], limit: number): number | undefined {
+export function firstTooDeep(tokens: readonly CST.Token[], limit: number): number | undefined {
   let first: number | undefined;
   const pending: { token: CST.Token | null | undefined; depth: number }[] = tokens.map((token) => ({
     token,

@@ -5,13 +5,15 @@
  */
 import { Command } from "commander";
 import type { Io } from "../io";
+import { addAwsImportCommand } from "./aws/command";
 import { addImportEksctl } from "./eksctl/command";
+import { addKube2iamCommand } from "./kube2iam/command";
 
 /** How an importer adds its subcommand to `podiam import`. */
 export type ImportCommandAdder = (group: Command, io: Io, setExitCode: (code: number) => void) => void;
 
 /** The importers, in the order `podiam import --help` lists them. */
-const IMPORTERS: readonly ImportCommandAdder[] = [addImportEksctl];
+const IMPORTERS: readonly ImportCommandAdder[] = [addImportEksctl, addAwsImportCommand, addKube2iamCommand];
 
 export function addImportCommands(program: Command, io: Io, setExitCode: (code: number) => void): void {
   const group = program
