@@ -114,6 +114,12 @@ export function candidateOf(
         kind: "hint",
         message: `${where} has the conditions ${JSON.stringify(statement.otherConditions)} besides sub and aud: carried in trust.conditions where podiam accepts them`,
       });
+    if (statement.exactWithStringLike)
+      notes.push({
+        at: ["mode"],
+        kind: "hint",
+        message: `${where} matches exact values with StringLike; podiam writes them with StringEquals (the same match; StringLike only for its wildcards): the first plan shows the trust policy rewritten`,
+      });
     if (statement.otherPrincipals.length > 0)
       notes.push({
         at: ["mode"],
