@@ -344,5 +344,11 @@ function whyNotWorkload(role: AccountRole, analysis: TrustAnalysis): string {
   if (analysis.foreignWebIdentity.length > 0)
     return `web identity of another issuer: ${analysis.foreignWebIdentity.join(", ")}`;
   if (role.instanceProfiles > 0) return "an EC2 role (instance profile)";
+  if (
+    analysis.others.some(
+      (o) => /^AWS arn:[a-z-]+:iam::\d{12}:role\//.test(o.description) && /sts:TagSession/.test(o.description),
+    )
+  )
+    return `trusted by another role (a Pod Identity target role or a role chain, which podiam has no notion of): ${analysis.others.map((o) => o.description).join("; ")}`;
   return analysis.others.map((o) => o.description).join("; ") || "no statement";
 }
