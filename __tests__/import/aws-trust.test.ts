@@ -9,6 +9,10 @@ import type { PodIdentityAssociation } from "../../src/import/aws/associations";
 import type { EksCluster } from "../../src/import/aws/clusters";
 import { subjectOf } from "../../src/import/aws/trust";
 import { importAws } from "../../src/import/aws/to-bindings";
+import { renderImportedFile } from "../../src/import/imported-file";
+import { loadBindings } from "../../src/bindings/load";
+import { noDocuments } from "../../src/bindings/documents";
+import { formatProblem } from "../../src/bindings/problems";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -73,7 +77,7 @@ function importOf(statements: Json[], associations: Partial<PodIdentityAssociati
   }));
   const { result } = importAws({ details, clusters: [EU, US], associations: full, listed: [], inputs: ["auth.json"] });
   const bindings = result.file.bindings as Json[];
-  return { binding: bindings[0] as Json | undefined, bindings, notes: result.notes, counts: result.counts };
+  return { binding: bindings[0] as Json | undefined, bindings, notes: result.notes, counts: result.counts, result };
 }
 
 describe("trust shapes", () => {
@@ -175,6 +179,50 @@ describe("never wider (property)", () => {
         expect(counts.whole + counts.narrowed + counts.notImported).toBe(units);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe("odd trust policies (property)", () => {
+  const value = fc.oneof(
+    fc.constantFrom("system:serviceaccount:app:api", "system:serviceaccount:*:x", "sts.amazonaws.com", "*", "app:*"),
+    fc.integer(),
+    fc.constant(null),
+    fc.array(fc.constantFrom("system:serviceaccount:app:api", "system:serviceaccount:app:w*"), { maxLength: 2 }),
+  );
+  const key = fc.constantFrom(`${EU.issuerHost}:sub`, `${EU.issuerHost}:aud`, "aws:SourceIp", "sts:ExternalId");
+  const condition = fc.dictionary(
+    fc.constantFrom("StringEquals", "StringLike", "ForAnyValue:StringLike", "IpAddress"),
+    fc.dictionary(key, value, { maxKeys: 3 }),
+    { maxKeys: 2 },
+  );
+  const statement = fc.record(
+    {
+      Effect: fc.constantFrom("Allow", "Deny", "allow"),
+      Action: fc.oneof(
+        fc.constantFrom("sts:AssumeRoleWithWebIdentity", "sts:AssumeRole", "sts:*", "*"),
+        fc.constant(["sts:AssumeRole", "sts:TagSession"]),
+      ),
+      Principal: fc.oneof(
+        fc.constant({ Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/${EU.issuerHost}` }),
+        fc.constant({ Service: ["pods.eks.amazonaws.com", "ec2.amazonaws.com"] }),
+        fc.constant({ AWS: `arn:aws:iam::${ACCOUNT}:role/x` }),
+        fc.constant("*"),
+      ),
+      Condition: condition,
+    },
+    { requiredKeys: ["Effect", "Action", "Principal"] },
+  );
+
+  it("never throws, and a workload role is a binding or a note", () => {
+    fc.assert(
+      fc.property(fc.array(statement, { minLength: 1, maxLength: 3 }), fc.boolean(), (statements, associated) => {
+        const { bindings, notes, result } = importOf(statements, associated ? [{}] : []);
+        if (bindings.length === 0) expect(notes.some((n) => n.kind === "skipped" || n.kind === "narrowed")).toBe(true);
+        const loaded = loadBindings(renderImportedFile(result), "imported.yaml", { readDocument: noDocuments });
+        expect(loaded.problems.filter((p) => p.severity === "error").map(formatProblem)).toEqual([]);
+      }),
+      { numRuns: 300 },
     );
   });
 });

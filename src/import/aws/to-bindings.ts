@@ -149,6 +149,14 @@ export function importAws(input: AwsImportSource): AwsImport {
   let notImported = 0;
   for (const { candidate, shape } of shaped) {
     if (!shape) {
+      // Never silently: a role that gave nothing importable says so even where no rule above did.
+      if (!candidate.notes.some((n) => n.kind === "skipped" || n.kind === "narrowed"))
+        candidate.notes.push({
+          at: [],
+          kind: "skipped",
+          message:
+            "a workload role of which nothing could be imported (no ServiceAccount of a given cluster or association fits a binding)",
+        });
       notImported += Math.max(1, candidate.sourceUnits.size);
       for (const note of candidate.notes)
         fileNotes.push({ at: [], kind: note.kind, message: note.message, source: source(candidate.role) });

@@ -205,6 +205,8 @@ function irsaStatement(
       if (key === `${host}:sub`) {
         hasSubject = true;
         const like = operator === "StringLike";
+        for (const other of list(value).filter((v) => typeof v !== "string"))
+          unexpressible.push(`${operator} ${JSON.stringify(other)}`);
         for (const subject of strings(value)) {
           const parsed = operator === "StringEquals" || like ? subjectOf(subject, like) : {};
           if (parsed.exact) {
