@@ -43,9 +43,13 @@ const FILES = {
 const STACK = "iam-account-111122223333";
 
 /** The state the adopted resources have in AWS, at the addresses the configuration gives them. */
-function sourceState(createPlan: PlanJson, versions: Record<string, number>): { state: Json; notInAws: string[] } {
-  const details = readAuthorizationDetails(FILES.authorizationDetails).details!;
-  const associations = FILES.podIdentityAssociations.flatMap((f) => readAssociations(f).associations);
+function sourceState(
+  createPlan: PlanJson,
+  versions: Record<string, number>,
+  files: typeof FILES = FILES,
+): { state: Json; notInAws: string[] } {
+  const details = readAuthorizationDetails(files.authorizationDetails).details!;
+  const associations = files.podIdentityAssociations.flatMap((f) => readAssociations(f).associations);
   const base = stateFromPlan(createPlan, versions);
   const notInAws: string[] = [];
   const resources = base.resources.filter((resource: Json) => {
@@ -69,7 +73,8 @@ function sourceState(createPlan: PlanJson, versions: Record<string, number>): { 
         return true;
       }
       case "aws_iam_policy": {
-        const arn = `arn:aws:iam::${"111122223333"}:policy${attributes.path}${attributes.name}`;
+        const accountId = details.roles[0].accountId;
+        const arn = `arn:aws:iam::${accountId}:policy${attributes.path}${attributes.name}`;
         const policy = details.policies.get(arn);
         if (!policy) {
           notInAws.push(address);
@@ -123,30 +128,39 @@ function sourceState(createPlan: PlanJson, versions: Record<string, number>): { 
   return { state: { ...base, resources }, notInAws };
 }
 
+/** The imported file's IAM stack planned against the state its source describes. */
+async function planImported(
+  files: typeof FILES,
+  stack: string,
+): Promise<{ plan: PlanJson; notInAws: string[]; imported: Json }> {
+  const { imported: result } = importAwsFiles(files);
+  const imported = result!.result;
+  const dir = mkdtempSync(join(tmpdir(), "podiam-import-aws-tf-"));
+  const file = join(dir, "bindings.yaml");
+  writeFileSync(file, renderImportedFile(imported));
+  const outdir = synthToDir(modelOfFile(file));
+  // What a plan would create from nothing, for the addresses and the shape of each resource
+  // (import blocks left out: planning them needs AWS).
+  const createDir = offlineStackCopy(outdir, stack);
+  const config = JSON.parse(readFileSync(join(createDir, "cdk.tf.json"), "utf8"));
+  delete config.import;
+  writeFileSync(join(createDir, "cdk.tf.json"), JSON.stringify(config));
+  const create = await runStack(createDir, stack, { plan: true, validate: false });
+  if (!create.planJson) throw new Error(`plan failed: ${describeFailure(create.plan ?? create.init)}`);
+  const versions = await schemaVersions(createDir);
+  const built = sourceState(create.planJson, versions, files);
+  // The real configuration, import blocks included, against the state the imports leave.
+  const plan = await planAgainst(offlineStackCopy(outdir, stack), stack, built.state);
+  return { plan, notInAws: built.notInAws, imported };
+}
+
 describeWithTerraform("podiam import aws: the first plan of the imported file against what exists", () => {
   let plan: PlanJson;
   let notInAws: string[];
   let imported: Json;
 
   beforeAll(async () => {
-    const { imported: result } = importAwsFiles(FILES);
-    imported = result!.result;
-    const dir = mkdtempSync(join(tmpdir(), "podiam-import-aws-tf-"));
-    const file = join(dir, "bindings.yaml");
-    writeFileSync(file, renderImportedFile(imported));
-    const outdir = synthToDir(modelOfFile(file));
-    // What a plan would create from nothing (import blocks left out: they need AWS), for the addresses and the shape of each resource.
-    const createDir = offlineStackCopy(outdir, STACK);
-    const config = JSON.parse(readFileSync(join(createDir, "cdk.tf.json"), "utf8"));
-    delete config.import;
-    writeFileSync(join(createDir, "cdk.tf.json"), JSON.stringify(config));
-    const create = await runStack(createDir, STACK, { plan: true, validate: false });
-    if (!create.planJson) throw new Error(`plan failed: ${describeFailure(create.plan ?? create.init)}`);
-    const versions = await schemaVersions(createDir);
-    const built = sourceState(create.planJson, versions);
-    notInAws = built.notInAws;
-    // The real configuration, import blocks included, against the state the imports leave.
-    plan = await planAgainst(offlineStackCopy(outdir, STACK), STACK, built.state);
+    ({ plan, notInAws, imported } = await planImported(FILES, STACK));
   }, 600_000);
 
   const changes = () => plan.resource_changes ?? [];
@@ -241,3 +255,24 @@ describeWithTerraform("podiam import aws: the first plan of the imported file ag
     ]);
   });
 });
+
+describeWithTerraform(
+  "podiam import aws, shared account: the adopted own policy and cross-account role plan as no change",
+  () => {
+    test("every resource of iam-account-444455556666 is a no-op", async () => {
+      const shared = {
+        authorizationDetails: at("shared-444455556666/authorization-details.json"),
+        clusters: [at("describe-cluster-prod-eu-1.json")],
+        podIdentityAssociations: [],
+      };
+      const { plan, notInAws } = await planImported(shared, "iam-account-444455556666");
+      expect(notInAws).toEqual([]);
+      const changes = (plan.resource_changes ?? []).map((c) => `${c.address} ${c.change.actions.join()}`);
+      expect(changes.sort()).toEqual([
+        "aws_iam_policy.invoice-reader no-op",
+        "aws_iam_role.invoice-reader no-op",
+        "aws_iam_role_policy_attachments_exclusive.invoice-reader no-op",
+      ]);
+    }, 600_000);
+  },
+);
