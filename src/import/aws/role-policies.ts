@@ -26,6 +26,11 @@ export interface RolePolicies {
   readonly problems: readonly string[];
   /** Sids renamed because two documents used the same one (a policy takes each Sid once). */
   readonly renamedSids: readonly string[];
+  /**
+   * The role has a policy at the ARN of the binding's own policy whose document the file lacks
+   * (exported with --filter Role alone): podiam cannot adopt it, and would make one of that name.
+   */
+  readonly ownPolicyUnknown: boolean;
   /** The policies attached to the role once imported (the binding's own counts as one). */
   readonly attachedCount: number;
 }
@@ -57,6 +62,7 @@ export function rolePolicies(role: AccountRole, details: AuthorizationDetails): 
     customerByArn: managed.filter((arn) => !/:iam::aws:policy\//.test(arn)),
     problems,
     renamedSids,
+    ownPolicyUnknown: ownPolicy === undefined && role.attachedPolicyArns.includes(own) && statements.length > 0,
     attachedCount: managed.length + (statements.length > 0 ? 1 : 0),
   };
 }

@@ -211,6 +211,12 @@ export function importAws(input: AwsImportSource): AwsImport {
         kind: "hint",
         message: `the statements of the existing policy ${role.path}${role.name} (its default version), adopted: podiam manages it from the first apply`,
       });
+    if (policies.ownPolicyUnknown)
+      notes.push({
+        at: ["policies", "statements"],
+        kind: "todo",
+        message: `the role has the policy ${role.path}${role.name} attached, the name podiam gives the policy of these statements, and its document is not in ${details.file}: export with --filter Role LocalManagedPolicy and import again, or the first apply fails on the existing policy`,
+      });
     for (const problem of policies.problems)
       notes.push({
         at: ["policies"],
@@ -260,6 +266,15 @@ export function importAws(input: AwsImportSource): AwsImport {
       at: [],
       kind: "skipped",
       message: `${ignoredRoles.length} role(s) that no EKS workload can assume (service, SAML, cross-account, CI and node roles): ignored; their names are on stderr`,
+    });
+  if (
+    !details.policiesListed &&
+    details.roles.some((role) => role.attachedPolicyArns.some((arn) => !/:iam::aws:policy\//.test(arn)))
+  )
+    notes.push({
+      at: [],
+      kind: "hint",
+      message: `${details.file} lists no customer-managed policies (exported with --filter Role alone?): they are attached by ARN, and their documents are neither checked nor explained; export with --filter Role LocalManagedPolicy to have them`,
     });
   notes.push(...fileNotes);
   const file: Record<string, unknown> = { version: 1 };
