@@ -132,6 +132,58 @@ describe("trust shapes", () => {
   });
 });
 
+describe("inline policies that several roles share", () => {
+  it("become one file policy that each binding attaches", () => {
+    const policy = {
+      Version: "2012-10-17",
+      Statement: [
+        { Effect: "Allow", Action: "route53:ChangeResourceRecordSets", Resource: "arn:aws:route53:::hostedzone/*" },
+      ],
+    };
+    const own = {
+      Version: "2012-10-17",
+      Statement: [{ Sid: "Own", Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" }],
+    };
+    const role = (name: string, sa: string, inline: Json[]) => ({
+      RoleName: name,
+      Path: "/",
+      Arn: `arn:aws:iam::${ACCOUNT}:role/${name}`,
+      AssumeRolePolicyDocument: { Version: "2012-10-17", Statement: [irsa(EU, [sa])] },
+      RolePolicyList: inline,
+    });
+    const text = JSON.stringify({
+      RoleDetailList: [
+        role("dns-a", "dns/a", [{ PolicyName: "ChangeSet", PolicyDocument: policy }]),
+        role("dns-b", "dns/b", [
+          { PolicyName: "ChangeSetB", PolicyDocument: policy },
+          { PolicyName: "Own", PolicyDocument: own },
+        ]),
+      ],
+    });
+    const { details } = readAuthorizationDetails("auth.json", text);
+    const { result } = importAws({
+      details: details!,
+      clusters: [EU],
+      associations: [],
+      listed: [],
+      inputs: ["auth.json"],
+    });
+    const file = result.file as Json;
+    expect(file.policies).toEqual({
+      changeset: {
+        statements: [{ actions: ["route53:ChangeResourceRecordSets"], resources: ["arn:aws:route53:::hostedzone/*"] }],
+      },
+    });
+    expect(file.bindings[0].policies).toEqual({ managed: ["changeset"] });
+    expect(file.bindings[1].policies).toEqual({
+      managed: ["changeset"],
+      statements: [{ sid: "Own", actions: ["s3:GetObject"], resources: ["arn:aws:s3:::b/*"] }],
+    });
+    const loaded = loadBindings(renderImportedFile(result), "imported.yaml", { readDocument: noDocuments });
+    expect(loaded.problems.filter((p) => p.severity === "error").map(formatProblem)).toEqual([]);
+  });
+});
+
 describe("subjectOf", () => {
   it("maps subjects to podiam's ServiceAccounts and wildcards, and nothing else", () => {
     expect(subjectOf("system:serviceaccount:ns:sa", false)).toEqual({ exact: "ns/sa" });
