@@ -6,6 +6,7 @@
 import { join } from "path";
 import { findRole, readAuthorizationDetails } from "../../src/import/aws/authorization-details";
 import { decodeDocument } from "../../src/import/aws/json-input";
+import { statementsOfDocument } from "../../src/import/policy-statements";
 import { formatProblem } from "../../src/bindings/problems";
 
 const FIXTURES = join(__dirname, "..", "fixtures", "import", "aws");
@@ -174,5 +175,18 @@ describe("decodeDocument", () => {
     expect(decodeDocument(42).problem).toMatch(/is a number/);
     expect(decodeDocument("%E0%A4%A").problem).toMatch(/bad % escape/);
     expect(decodeDocument({ Version: "2012-10-17" }).problem).toMatch(/without Statement/);
+  });
+});
+
+describe("statementsOfDocument on the raw API's encoding", () => {
+  it("keeps + as a literal (RFC 3986), as botocore and eksctl decode it", () => {
+    const document = {
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::a+b/*" }],
+    };
+    const encoded = encodeURIComponent(JSON.stringify(document)).replace("%2B", "+");
+    expect(statementsOfDocument(encoded)).toEqual({
+      statements: [{ actions: ["s3:GetObject"], resources: ["arn:aws:s3:::a+b/*"] }],
+    });
   });
 });

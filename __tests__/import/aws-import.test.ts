@@ -306,6 +306,17 @@ describe("hostile inputs", () => {
     );
   });
 
+  it("says what it cannot check when the export has no customer-managed policies (--filter Role alone)", () => {
+    const full = JSON.parse(readFileSync(FIXTURE_FILES.authorizationDetails, "utf8"));
+    const auth = write("roles-only.json", JSON.stringify({ ...full, Policies: [] }, null, 2));
+    const { imported: result } = importAwsFiles({ ...FIXTURE_FILES, authorizationDetails: auth });
+    const text = result!.result.notes.map((n) => n.message).join("\n");
+    expect(text).toMatch(/lists no customer-managed policies \(exported with --filter Role alone\?\)/);
+    const bindings = result!.result.file.bindings as Json[];
+    const payments = bindings.find((b) => b.name === "eks-payments-api");
+    expect(payments.policies.managed).toEqual(["arn:aws:iam::111122223333:policy/payments-secrets-read"]);
+  });
+
   it("reads URL-encoded documents as the raw API writes them", () => {
     const trust = {
       Version: "2012-10-17",

@@ -30,7 +30,8 @@ export function decodePolicyDocument(value: unknown): { readonly document?: unkn
 
 function safeDecode(value: string): string | undefined {
   try {
-    return decodeURIComponent(value.replace(/\+/g, "%20"));
+    // RFC 3986, as botocore's unquote and Go's url.PathUnescape: "+" is a literal, not a space.
+    return decodeURIComponent(value);
   } catch {
     return undefined;
   }

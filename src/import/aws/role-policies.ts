@@ -16,6 +16,12 @@ import type { AccountRole, AuthorizationDetails } from "./authorization-details"
 export interface RolePolicies {
   /** Managed policy ARNs to attach (sorted). */
   readonly managed: readonly string[];
+  /** Each inline document's statements (the same objects as in `statements`), and their text before any Sid was renamed. */
+  readonly inline: readonly {
+    readonly name: string;
+    readonly statements: readonly Record<string, unknown>[];
+    readonly key: string;
+  }[];
   /** The binding's statements (inline documents, and the adopted own policy's). */
   readonly statements: readonly Record<string, unknown>[];
   /** The existing policy at the binding's own-policy ARN is adopted. */
@@ -26,6 +32,11 @@ export interface RolePolicies {
   readonly problems: readonly string[];
   /** Sids renamed because two documents used the same one (a policy takes each Sid once). */
   readonly renamedSids: readonly string[];
+  /**
+   * The role has a policy at the ARN of the binding's own policy whose document the file lacks
+   * (exported with --filter Role alone): podiam cannot adopt it, and would make one of that name.
+   */
+  readonly ownPolicyUnknown: boolean;
   /** The policies attached to the role once imported (the binding's own counts as one). */
   readonly attachedCount: number;
 }
@@ -37,12 +48,17 @@ export function ownPolicyArn(role: AccountRole): string {
 export function rolePolicies(role: AccountRole, details: AuthorizationDetails): RolePolicies {
   const problems: string[] = [];
   const statements: Record<string, unknown>[] = [];
+  const inline: { name: string; statements: Record<string, unknown>[]; key: string }[] = [];
   const add = (what: string, document: unknown) => {
     const converted = statementsOfDocument(document);
     if (converted.problem !== undefined) problems.push(`${what} ${converted.problem}`);
     else statements.push(...(converted.statements ?? []));
+    return converted.statements;
   };
-  for (const inline of role.inlinePolicies) add(`the inline policy ${inline.name}`, inline.document);
+  for (const policy of role.inlinePolicies) {
+    const converted = add(`the inline policy ${policy.name}`, policy.document);
+    if (converted) inline.push({ name: policy.name, statements: [...converted], key: JSON.stringify(converted) });
+  }
   const own = ownPolicyArn(role);
   const ownPolicy = details.policies.get(own);
   const adoptPolicy = ownPolicy !== undefined && (role.attachedPolicyArns.includes(own) || statements.length > 0);
@@ -52,11 +68,13 @@ export function rolePolicies(role: AccountRole, details: AuthorizationDetails): 
   const adopted = adoptPolicy && statements.length > 0;
   return {
     managed,
+    inline,
     statements,
     adoptPolicy: adopted,
     customerByArn: managed.filter((arn) => !/:iam::aws:policy\//.test(arn)),
     problems,
     renamedSids,
+    ownPolicyUnknown: ownPolicy === undefined && role.attachedPolicyArns.includes(own) && statements.length > 0,
     attachedCount: managed.length + (statements.length > 0 ? 1 : 0),
   };
 }

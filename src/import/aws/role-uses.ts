@@ -56,6 +56,25 @@ export function candidateOf(
   const podIdentity: Uses = new Map();
   const sourceUnits = new Set<string>();
   const kept: PodIdentityAssociation[] = [];
+  if (analysis.denies.length > 0) {
+    // podiam's trust has no Deny: the role without it would admit what the Deny refuses today.
+    const units = [...analysis.irsa.flatMap((st) => [...st.serviceAccounts, ...st.patterns])];
+    for (const association of associations) units.push(`${association.namespace}/${association.serviceAccount}`);
+    for (const unit of units.length > 0 ? units : ["the role's ServiceAccounts"]) sourceUnits.add(unit);
+    notes.push({
+      at: [],
+      kind: "skipped",
+      message: `trust Statement[${analysis.denies.join("], Statement[")}] ${analysis.denies.length === 1 ? "is a Deny (or has no Effect Allow)" : "are Deny statements"}: podiam's trust has none, so the imported role would admit what they refuse; not imported`,
+    });
+    return { role, analysis, irsa, podIdentity, associations: kept, sourceUnits, notes };
+  }
+  const addon = role.tags["alpha.eksctl.io/addon-name"];
+  if (addon !== undefined)
+    notes.push({
+      at: [],
+      kind: "hint",
+      message: `an eksctl role of the EKS add-on ${addon}: the add-on owns the ServiceAccount and its annotation (serviceAccount.create stays false); podiam manages only the role`,
+    });
   for (const statement of analysis.irsa) {
     const key = statement.cluster ? clusterKeys.get(statement.cluster.name) : undefined;
     const where = `trust Statement[${statement.index}]`;
@@ -113,6 +132,12 @@ export function candidateOf(
         at: ["trust"],
         kind: "hint",
         message: `${where} has the conditions ${JSON.stringify(statement.otherConditions)} besides sub and aud: carried in trust.conditions where podiam accepts them`,
+      });
+    if (statement.exactWithStringLike)
+      notes.push({
+        at: ["mode"],
+        kind: "hint",
+        message: `${where} matches exact values with StringLike; podiam writes them with StringEquals (the same match; StringLike only for its wildcards): the first plan shows the trust policy rewritten`,
       });
     if (statement.otherPrincipals.length > 0)
       notes.push({

@@ -10,7 +10,7 @@ import { sanitisedName, uniqueBindingName } from "../binding-names";
 import type { AccountRole, AuthorizationDetails } from "./authorization-details";
 import type { ListedAssociation, PodIdentityAssociation } from "./associations";
 import type { EksCluster } from "./clusters";
-import { rolePolicies } from "./role-policies";
+import { rolePolicies, type RolePolicies } from "./role-policies";
 import { waiveExistingFindings } from "./existing-findings";
 import { analyseTrust, isWorkloadRole, type TrustAnalysis } from "./trust";
 import { candidateOf, resolveConflicts, shapeOf, trustData, type BindingNote, type Candidate } from "./role-uses";
@@ -143,12 +143,21 @@ export function importAws(input: AwsImportSource): AwsImport {
     notes: BindingNote[];
     candidate: Candidate;
     admitted: Set<string>;
+    policies: RolePolicies;
   }[] = [];
   let whole = 0;
   let narrowed = 0;
   let notImported = 0;
   for (const { candidate, shape } of shaped) {
     if (!shape) {
+      // Never silently: a role that gave nothing importable says so even where no rule above did.
+      if (!candidate.notes.some((n) => n.kind === "skipped" || n.kind === "narrowed"))
+        candidate.notes.push({
+          at: [],
+          kind: "skipped",
+          message:
+            "a workload role of which nothing could be imported (no ServiceAccount of a given cluster or association fits a binding)",
+        });
       notImported += Math.max(1, candidate.sourceUnits.size);
       for (const note of candidate.notes)
         fileNotes.push({ at: [], kind: note.kind, message: note.message, source: source(candidate.role) });
@@ -203,6 +212,12 @@ export function importAws(input: AwsImportSource): AwsImport {
         kind: "hint",
         message: `the statements of the existing policy ${role.path}${role.name} (its default version), adopted: podiam manages it from the first apply`,
       });
+    if (policies.ownPolicyUnknown)
+      notes.push({
+        at: ["policies", "statements"],
+        kind: "todo",
+        message: `the role has the policy ${role.path}${role.name} attached, the name podiam gives the policy of these statements, and its document is not in ${details.file}: export with --filter Role LocalManagedPolicy and import again, or the first apply fails on the existing policy`,
+      });
     for (const problem of policies.problems)
       notes.push({
         at: ["policies"],
@@ -236,9 +251,15 @@ export function importAws(input: AwsImportSource): AwsImport {
         message: "IAM has no record of this role being used (RoleLastUsed is empty): check it is still needed",
       });
     const admitted = new Set([...shape.serviceAccounts]);
-    built.push({ name: data.name as string, data, notes, candidate, admitted });
+    built.push({ name: data.name as string, data, notes, candidate, admitted, policies });
   }
   built.sort((a, b) => a.name.localeCompare(b.name));
+  const filePolicies = shareInlinePolicies(built, details);
+  for (const b of built) {
+    const policyData = (b.data.policies ?? {}) as { managed?: string[]; statements?: unknown[] };
+    const count = (policyData.managed?.length ?? 0) + ((policyData.statements?.length ?? 0) > 0 ? 1 : 0);
+    if (count > DEFAULT_POLICY_QUOTA) quota = Math.max(quota, Math.min(count, MAX_POLICY_QUOTA));
+  }
   const bindings = built.map((b) => b.data);
   const notes: ImportNote[] = [];
   notes.push({
@@ -252,6 +273,15 @@ export function importAws(input: AwsImportSource): AwsImport {
       at: [],
       kind: "skipped",
       message: `${ignoredRoles.length} role(s) that no EKS workload can assume (service, SAML, cross-account, CI and node roles): ignored; their names are on stderr`,
+    });
+  if (
+    !details.policiesListed &&
+    details.roles.some((role) => role.attachedPolicyArns.some((arn) => !/:iam::aws:policy\//.test(arn)))
+  )
+    notes.push({
+      at: [],
+      kind: "hint",
+      message: `${details.file} lists no customer-managed policies (exported with --filter Role alone?): they are attached by ARN, and their documents are neither checked nor explained; export with --filter Role LocalManagedPolicy to have them`,
     });
   notes.push(...fileNotes);
   const file: Record<string, unknown> = { version: 1 };
@@ -279,6 +309,12 @@ export function importAws(input: AwsImportSource): AwsImport {
         },
       ]),
   );
+  notes.push({
+    at: ["accounts"],
+    kind: "hint",
+    message:
+      "accounts are named after their id, in the region of their first cluster: rename them now if you like (prod, shared), before the first synth: the stack (iam-<alias>) and its state key are named after the alias",
+  });
   file.defaults = { serviceAccount: { create: false } };
   notes.push({
     at: ["defaults", "serviceAccount", "create"],
@@ -294,6 +330,7 @@ export function importAws(input: AwsImportSource): AwsImport {
       message: `a role has ${quota} managed policies attached today, over IAM's default quota of ${DEFAULT_POLICY_QUOTA}: the account's quota was raised; check it (Service Quotas, IAM "Managed policies per role")`,
     });
   }
+  if (Object.keys(filePolicies).length > 0) file.policies = filePolicies;
   file.bindings = bindings;
   const waived = waiveExistingFindings(file);
   built.forEach((b, i) => b.notes.push(...(waived.get(i) ?? [])));
@@ -317,6 +354,54 @@ export function importAws(input: AwsImportSource): AwsImport {
     result: { tool: "aws", inputs: input.inputs, file, notes, counts: { whole, narrowed, notImported } },
     ignoredRoles,
   };
+}
+
+/**
+ * An inline document that several imported roles have, word for word, becomes one file policy
+ * (`policies.<name>`) that each of them attaches, rather than a copy in each binding's own policy:
+ * one document to review and change. Roles whose own policy is adopted keep theirs as it is.
+ */
+function shareInlinePolicies(
+  built: { data: Record<string, unknown>; notes: BindingNote[]; policies: RolePolicies; candidate: Candidate }[],
+  details: AuthorizationDetails,
+): Record<string, { statements: unknown[] }> {
+  const groups = new Map<string, { binding: (typeof built)[number]; inline: RolePolicies["inline"][number] }[]>();
+  for (const binding of built) {
+    if (binding.policies.adoptPolicy) continue;
+    for (const inline of binding.policies.inline) {
+      const group = groups.get(inline.key) ?? [];
+      if (!group.some((g) => g.binding === binding)) group.push({ binding, inline });
+      groups.set(inline.key, group);
+    }
+  }
+  // Names of existing customer-managed policies are taken: podiam would make a policy of that name.
+  const taken = new Set([...details.policies.values()].map((p) => p.name.toLowerCase()));
+  const policies: Record<string, { statements: unknown[] }> = {};
+  for (const [key, group] of [...groups.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    if (group.length < 2) continue;
+    const first = [...group].sort((a, b) => a.inline.name.localeCompare(b.inline.name))[0];
+    const name = uniqueBindingName(first.inline.name.toLowerCase(), taken);
+    policies[name] = { statements: JSON.parse(key) as unknown[] };
+    for (const { binding, inline } of group) {
+      const data = binding.data.policies as { managed?: string[]; statements?: Record<string, unknown>[] };
+      data.statements = (data.statements ?? []).filter((s) => !inline.statements.includes(s));
+      if (data.statements.length === 0) {
+        delete data.statements;
+        binding.notes.splice(
+          0,
+          binding.notes.length,
+          ...binding.notes.filter((n) => !(n.at[0] === "policies" && n.at[1] === "statements")),
+        );
+      }
+      data.managed = [...(data.managed ?? []), name];
+      binding.notes.push({
+        at: ["policies", "managed"],
+        kind: "hint",
+        message: `the inline policy ${inline.name} is the file's policy ${name}, which ${group.length} roles have word for word: podiam makes it once (a new customer-managed policy) and attaches it; once applied, delete the inline policy (aws iam delete-role-policy --role-name ${binding.candidate.role.name} --policy-name ${inline.name})`,
+      });
+    }
+  }
+  return policies;
 }
 
 /**
@@ -344,5 +429,11 @@ function whyNotWorkload(role: AccountRole, analysis: TrustAnalysis): string {
   if (analysis.foreignWebIdentity.length > 0)
     return `web identity of another issuer: ${analysis.foreignWebIdentity.join(", ")}`;
   if (role.instanceProfiles > 0) return "an EC2 role (instance profile)";
+  if (
+    analysis.others.some(
+      (o) => /^AWS arn:[a-z-]+:iam::\d{12}:role\//.test(o.description) && /sts:TagSession/.test(o.description),
+    )
+  )
+    return `trusted by another role (a Pod Identity target role or a role chain, which podiam has no notion of): ${analysis.others.map((o) => o.description).join("; ")}`;
   return analysis.others.map((o) => o.description).join("; ") || "no statement";
 }

@@ -32,6 +32,8 @@ export interface IrsaStatement {
   readonly otherConditions: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /** Principals of the statement besides the EKS provider (dropped: a narrowing). */
   readonly otherPrincipals: readonly string[];
+  /** Exact values written with StringLike (sub or aud): the same match as podiam's StringEquals. */
+  readonly exactWithStringLike: boolean;
 }
 
 export interface PodIdentityStatement {
@@ -195,6 +197,7 @@ function irsaStatement(
   const audiences: string[] = [];
   const otherConditions: Record<string, Record<string, unknown>> = {};
   let hasSubject = false;
+  let exactWithStringLike = false;
   const conditions = isRecord(statement.Condition) ? statement.Condition : {};
   for (const [operator, block] of Object.entries(conditions)) {
     if (!isRecord(block)) continue;
@@ -202,14 +205,19 @@ function irsaStatement(
       if (key === `${host}:sub`) {
         hasSubject = true;
         const like = operator === "StringLike";
+        for (const other of list(value).filter((v) => typeof v !== "string"))
+          unexpressible.push(`${operator} ${JSON.stringify(other)}`);
         for (const subject of strings(value)) {
           const parsed = operator === "StringEquals" || like ? subjectOf(subject, like) : {};
-          if (parsed.exact) serviceAccounts.add(parsed.exact);
-          else if (parsed.pattern) patterns.add(parsed.pattern);
+          if (parsed.exact) {
+            serviceAccounts.add(parsed.exact);
+            if (like) exactWithStringLike = true;
+          } else if (parsed.pattern) patterns.add(parsed.pattern);
           else unexpressible.push(`${operator} ${subject}`);
         }
       } else if (key === `${host}:aud` && (operator === "StringEquals" || operator === "StringLike")) {
         audiences.push(...strings(value));
+        if (operator === "StringLike") exactWithStringLike = true;
       } else {
         otherConditions[operator] = { ...(otherConditions[operator] ?? {}), [key]: value };
       }
@@ -228,5 +236,6 @@ function irsaStatement(
     audiences,
     otherConditions,
     otherPrincipals,
+    exactWithStringLike,
   };
 }
