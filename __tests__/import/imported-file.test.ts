@@ -11,6 +11,7 @@ import { UNFINISHED_MARKER } from "../../src/bindings/unfinished";
 import { sanitisedName, uniqueBindingName } from "../../src/import/binding-names";
 import { ImportResult, renderImportedFile } from "../../src/import/imported-file";
 import { statementsOfDocument } from "../../src/import/policy-statements";
+import { writeImport } from "../../src/import/write-import";
 
 const ISSUER = "https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
 
@@ -152,5 +153,36 @@ describe("policy documents", () => {
   it("that are not IAM policies say why, and give no statements", () => {
     for (const bad of ["%E0%A4%A", "{", { Statement: [] }, { Version: "2012-10-17", Statement: [{ Effect: "Maybe" }] }])
       expect(statementsOfDocument(bad)).toEqual({ problem: expect.any(String) });
+  });
+});
+
+describe("writeImport", () => {
+  function written(r: ImportResult): { code: number; out: string; err: string } {
+    let out = "";
+    let err = "";
+    const code = writeImport({ out: (t) => (out += t), err: (t) => (err += t) }, r);
+    return { code, out, err };
+  }
+
+  it("says when validate would refuse the file for a lint error, as for any other error", () => {
+    const admin = result({
+      file: {
+        ...result().file,
+        bindings: [
+          {
+            name: "api",
+            cluster: "eu",
+            serviceAccounts: ["app/api"],
+            policies: { statements: [{ actions: ["*"], resources: ["*"] }] },
+          },
+        ],
+      },
+    });
+    const { code, err } = written(admin);
+    expect(code).toBe(0);
+    expect(err).toMatch(
+      /the file is not finished: podiam validate will report 1 error\(s\), starting with bindings\[0\]\.policies\.statements\[0\]/,
+    );
+    expect(written(result()).err).not.toMatch(/not finished/);
   });
 });
