@@ -167,6 +167,14 @@ export function candidateOf(
       });
       continue;
     }
+    if (association.policy !== undefined) {
+      notes.push({
+        at: [],
+        kind: "skipped",
+        message: `${what} has a session policy ${association.policy}, which podiam cannot express: managed by podiam, its pods would get everything the role allows, more than they have today, and an import never widens; not imported (to move it, narrow the role's policies to what the session policy allows, then write the binding)`,
+      });
+      continue;
+    }
     if (association.disableSessionTags) {
       notes.push({
         at: [],
@@ -193,12 +201,6 @@ export function candidateOf(
     }
     addUse(podIdentity, key, sa);
     kept.push(association);
-    if (association.policy !== undefined)
-      notes.push({
-        at: ["policies"],
-        kind: "narrowed",
-        message: `${what} has a session policy ${association.policy}, which podiam cannot express: once podiam manages the association, its pods get the role's whole permissions; narrow policies to the session policy's if that is what they need`,
-      });
     const tags = Object.entries(association.tags).sort(([a], [b]) => a.localeCompare(b));
     if (
       JSON.stringify(Object.fromEntries(tags)) !==

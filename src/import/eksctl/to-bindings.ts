@@ -172,6 +172,10 @@ export function importClusterConfig(
         reasons.push(
           "disableSessionTags: true: podiam's Pod Identity trust matches the session tags EKS sets (kubernetes-namespace, kubernetes-service-account, eks-cluster-arn); without them the role could not be assumed",
         );
+      if (pia.pia.policy !== undefined)
+        reasons.push(
+          `a session policy (policy: ${truncate(pia.pia.policy, 120)}), which podiam cannot express: the pods would get everything the role allows, more than they have today, and an import never widens`,
+        );
       if (reasons.length > 0) {
         if (!w.irsa) {
           skip(`the Pod Identity association is not imported: ${reasons.join("; ")}. It stays eksctl's.`, pia.path);
@@ -369,15 +373,6 @@ export function importClusterConfig(
           "narrowed",
           "eksctl's trust lets any Pod Identity association of the account use this role (pods.eks.amazonaws.com, no condition); podiam's admits this cluster's ServiceAccount only (aws:SourceAccount and the session tags): another association that uses the role would stop working",
           pia.path,
-        );
-        changed = true;
-      }
-      if (pia.pia.policy !== undefined) {
-        note(
-          bpath("mode"),
-          "not-carried",
-          `the association's session policy (policy: ${truncate(pia.pia.policy, 120)}) has no podiam equivalent: without it the pods get everything the role allows, more than before; narrow policies to what the session policy allowed before the apply`,
-          [...pia.path, "policy"],
         );
         changed = true;
       }
