@@ -313,7 +313,7 @@ export function importAws(input: AwsImportSource): AwsImport {
     at: ["accounts"],
     kind: "hint",
     message:
-      "accounts are named after their id, in the region of their first cluster: rename them now if you like (prod, shared), before the first synth: the stack (iam-<alias>) and its state key are named after the alias",
+      "accounts are named after their id, in the region of their first cluster: rename them now if you like (prod, shared), before the first synth: the stack (iam-<alias>) and its directory are named after the alias (its state, after the account id, never moves)",
   });
   file.defaults = { serviceAccount: { create: false } };
   notes.push({
