@@ -13,7 +13,8 @@
 // 5. Prints the tables and writes them into BENCHMARKS.md (between the bench markers).
 //
 // 6. The issue-14 rows: IAM resources per binding (statements + one managed policy), `podiam affected`
-//    on a one-binding change of the 5,000-binding file against one `podiam synth` of it, and the
+//    on a one-binding change of the 5,000-binding file (team stacks of at most 250 roles) against one
+//    `podiam synth` of it, the offline plan of the stacks it names, and the
 //    offline plan of 100 roles through terraform-aws-modules' iam-role-for-service-accounts-eks
 //    (v5.60.0, not in this repository: env PODIAM_TF_MODULES_DIR, the extracted
 //    terraform-aws-iam release; skipped with the reason where absent) against podiam's 100 roles
@@ -269,10 +270,19 @@ function writeModuleRoot(moduleDir, n, dir, stsUrl) {
   return { dir, resources: 3 * n, roles: n };
 }
 
+/** Roles per team stack in the 5,000-binding file of the issue-14 rows. */
+const STACK_SIZE = 250;
+
 function issue14(tf) {
   const result = {};
-  const five = join(OUT, "bindings-5000.yaml");
-  if (!existsSync(five)) writeBindings("bindings-5000", { bindings: 5000, accounts: 4, clusters: 8, seed: 5000 });
+  // The 5,000-binding file with team stacks of at most 250 roles (the generator's stackSize).
+  const five = writeBindings("bindings-5000-stacks", {
+    bindings: 5000,
+    accounts: 4,
+    clusters: 8,
+    seed: 5000,
+    stackSize: STACK_SIZE,
+  });
   const hundred = writeBindings("bindings-100", { bindings: 100, accounts: 4, clusters: 8, seed: 100 });
   const out100 = join(OUT, "synth-100");
   rmSync(out100, { recursive: true, force: true });
@@ -291,6 +301,18 @@ function issue14(tf) {
     ...podiam("affected", "-f", head, "--base", five, "--format", "json"),
   );
   result.affectedStacks = JSON.parse(result.affected.last.stdout).stacks;
+  // The stacks the change asks to plan, each planned offline from the head's synth.
+  result.affectedPlans = [];
+  if (tf.available)
+    for (const stack of result.affectedStacks.filter((s) => s.change !== "removed")) {
+      const copy = offlineCopy(outdir, stack.name, join(OUT, "tf", "affected-5000", stack.name));
+      result.affectedPlans.push({
+        name: stack.name,
+        roles: copy.roles,
+        resources: copy.resources,
+        plan: planStack(tf, copy, runs),
+      });
+    }
 
   const moduleDir = process.env.PODIAM_TF_MODULES_DIR;
   if (!tf.available) result.modules = { skipped: tf.reason };
@@ -319,7 +341,7 @@ function issue14(tf) {
   return result;
 }
 
-function renderIssue14(r) {
+function renderIssue14(r, tf) {
   const out = ["#### Plans that cost what the change costs (issue 14)", ""];
   out.push(
     `- IAM resources per binding with statements and one managed policy (the 100-binding file, ${r.perBinding.bindings} such bindings): ${r.perBinding.min === r.perBinding.max ? r.perBinding.min : `${r.perBinding.min}-${r.perBinding.max}`} (target at most 3) ${r.perBinding.max <= 3 ? "ok" : "**MISSED**"}`,
@@ -328,6 +350,13 @@ function renderIssue14(r) {
   out.push(
     `- \`podiam affected\` on a one-binding change of the 5,000-binding file: ${fmt(r.affected.wall)} s wall, ${fmt(r.affected.cpu)} s cpu, ${fmt(r.affected.rssMb, 0)} MB; one \`podiam synth\` of it: ${fmt(r.synth.wall)} s, ${fmt(r.synth.cpu)} s cpu, ${fmt(r.synth.rssMb, 0)} MB; ${fmt(ratio)}x (target at most 2x) ${ratio <= 2 ? "ok" : "**MISSED**"}; it found ${r.affectedStacks.map((s) => `${s.name} ${s.change}`).join(", ") || "no stack"}`,
   );
+  if (r.affectedPlans.length > 0) {
+    const slowest = Math.max(...r.affectedPlans.map((p) => p.plan.wall));
+    const stacks = r.affectedStacks.filter((s) => s.change !== "removed").length;
+    out.push(
+      `- that change in the 5,000-binding file with team stacks of at most ${STACK_SIZE} roles: ${stacks} stack${stacks === 1 ? "" : "s"} to plan (target 1) ${stacks === 1 ? "ok" : "**MISSED**"}; offline plan ${r.affectedPlans.map((p) => `${p.name} (${p.roles} roles, ${p.resources} resources) ${fmt(p.plan.wall)} s wall, ${fmt(p.plan.cpu)} s cpu`).join("; ")} (target at most 10 s) ${slowest <= 10 ? "ok" : "**MISSED**"}`,
+    );
+  } else out.push(`- offline plan of the affected stacks skipped: ${tf.available ? "no stack affected" : tf.reason}.`);
   if (r.modules.skipped) out.push(`- terraform-aws-modules comparison skipped: ${r.modules.skipped}.`);
   else {
     const { podiam: p, module: m } = r.modules;
@@ -350,7 +379,8 @@ function main() {
   const runtime = runtimeOfBin();
   log(`podiam runs: ${runtime}`);
   if (ISSUE14) {
-    process.stdout.write(`${renderIssue14(issue14(terraformSetup()))}\n`);
+    const tf = terraformSetup();
+    process.stdout.write(`${renderIssue14(issue14(tf), tf)}\n`);
     return;
   }
 
@@ -433,7 +463,7 @@ function main() {
     }
   }
 
-  const report = `${render({ built, runtime, rows, tf, plans, series })}\n\n${renderIssue14(issue14(tf))}`;
+  const report = `${render({ built, runtime, rows, tf, plans, series })}\n\n${renderIssue14(issue14(tf), tf)}`;
   process.stdout.write(`${report}\n`);
   if (!flag("--no-write") && (!QUICK || flag("--write"))) writeReport(report);
 }
