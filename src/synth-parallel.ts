@@ -10,12 +10,11 @@
  * keeps one thread, =2 shares whatever the size. The worker runs compiled JavaScript only (dist/):
  * from the TypeScript sources (tsx, jest) this falls back to one thread.
  */
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "fs";
+import { existsSync, mkdirSync } from "fs";
 import { cpus } from "os";
 import { join } from "path";
 import { MessageChannel, receiveMessageOnPort, Worker } from "worker_threads";
-import { App, TerraformStack } from "./constructs/cdk";
-import { stackSizes, synthesize } from "./app";
+import { stackSizes, synthesize, writeManifest } from "./app";
 import type { BindingsModel } from "./bindings/model";
 
 const WORKER = join(__dirname, "synth-worker.js");
@@ -112,21 +111,5 @@ function whileWorkerSynthesizes(job: SynthJob & { readonly stacks: readonly stri
   } finally {
     port1.close();
     void worker.terminate();
-  }
-}
-
-/**
- * The manifest of every stack, as cdktf writes it: each half wrote one for its own stacks. It
- * names stacks and paths only, so an app of empty stacks with the same names writes the same one.
- */
-function writeManifest(outdir: string, names: readonly string[]): void {
-  const scratch = mkdtempSync(join(outdir, ".manifest-"));
-  try {
-    const app = new App({ outdir: scratch, stackTraces: false });
-    for (const name of names) new TerraformStack(app, name);
-    app.synth();
-    renameSync(join(scratch, "manifest.json"), join(outdir, "manifest.json"));
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
   }
 }

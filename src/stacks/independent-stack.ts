@@ -1,7 +1,15 @@
 import { Construct } from "constructs";
 import type { Backend } from "../bindings/model";
 import { forgottenIn, movesIn } from "../constructs/addresses";
-import { TerraformStack } from "../constructs/cdk";
+import {
+  DefaultTokenResolver,
+  StringConcat,
+  TerraformElementClass,
+  type TerraformElement,
+  TerraformOutput,
+  TerraformStack,
+  Tokenization,
+} from "../constructs/cdk";
 import { configureBackend } from "./backend";
 
 /**
@@ -35,6 +43,67 @@ export abstract class IndependentStack extends TerraformStack {
       );
       this.addOverride("terraform.required_version", ">= 1.7");
     }
-    return super.toTerraform();
+    return this.terraformJson();
+  }
+
+  /** TerraformStack.toTerraform (cdktf 0.21), each element resolved once. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private terraformJson(): any {
+    const own = this as unknown as { readonly rawOverrides: Record<string, unknown>; readonly cdktfVersion: string };
+    const resolve = <T>(value: T): T =>
+      Tokenization.resolve(value, { scope: this, preparing: false, resolver: RESOLVER });
+    const metadata: Record<string, unknown> = {
+      version: own.cdktfVersion,
+      stackName: this.node.id,
+      backend: "local",
+      ...(Object.keys(own.rawOverrides).length > 0 ? { overrides: { stack: Object.keys(own.rawOverrides) } } : {}),
+    };
+    const elements = terraformElements(this);
+    for (const element of elements) mergeInto(metadata, resolve(element.toMetadata()));
+    const outputs: Record<string, unknown> = {};
+    for (const element of elements) {
+      if (!TerraformOutput.isTerraformOutput(element)) continue;
+      mergeInto(
+        outputs,
+        element.node.path
+          .split("/")
+          .reduceRight<Record<string, unknown>>(
+            (inner, part) =>
+              Object.keys(inner).length === 0 ? { [part]: element.friendlyUniqueId } : { [part]: inner },
+            {},
+          ),
+      );
+    }
+    const tf: Record<string, unknown> = { "//": { metadata, outputs } };
+    for (const element of elements) mergeInto(tf, resolve(element.toTerraform()));
+    mergeInto(tf, own.rawOverrides);
+    return tf;
+  }
+}
+
+const RESOLVER = new DefaultTokenResolver(new StringConcat());
+
+/** The stack's elements, in construct order (cdktf's terraformElements; podiam nests no stacks). */
+function terraformElements(scope: Construct, into: TerraformElement[] = []): TerraformElement[] {
+  if (TerraformElementClass.isTerraformElement(scope)) into.push(scope);
+  for (const child of scope.node.children) terraformElements(child as Construct, into);
+  return into;
+}
+
+/** cdktf's deepMerge, for resolved values: objects merged, lists concatenated, undefined deleted. */
+function mergeInto(target: Record<string, unknown>, source: Record<string, unknown>): void {
+  for (const key of Object.keys(source)) {
+    const value = source[key];
+    if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+      if (typeof target[key] !== "object" || target[key] === null) target[key] = {};
+      mergeInto(target[key] as Record<string, unknown>, value as Record<string, unknown>);
+    } else if (Array.isArray(value)) {
+      const existing = target[key];
+      target[key] = Array.isArray(existing) ? [...existing, ...value] : value;
+    } else if (value === undefined) {
+      delete target[key];
+    } else {
+      target[key] = value;
+    }
   }
 }
