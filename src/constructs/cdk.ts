@@ -17,6 +17,7 @@ export {
   TerraformResource,
   TerraformElement as TerraformElementClass,
   TerraformStack,
+  Token,
   Tokenization,
 } from "cdktf";
 export type { S3BackendConfig, TerraformElement, TerraformProvider } from "cdktf";

@@ -8,6 +8,7 @@ import {
   type TerraformElement,
   TerraformOutput,
   TerraformStack,
+  Token,
   Tokenization,
 } from "../constructs/cdk";
 import { configureBackend } from "./backend";
@@ -50,8 +51,9 @@ export abstract class IndependentStack extends TerraformStack {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   private terraformJson(): any {
     const own = this as unknown as { readonly rawOverrides: Record<string, unknown>; readonly cdktfVersion: string };
+    // Most elements hold literals only (podiam computes names and ARNs): those need no resolving.
     const resolve = <T>(value: T): T =>
-      Tokenization.resolve(value, { scope: this, preparing: false, resolver: RESOLVER });
+      literalOnly(value) ? value : Tokenization.resolve(value, { scope: this, preparing: false, resolver: RESOLVER });
     const metadata: Record<string, unknown> = {
       version: own.cdktfVersion,
       stackName: this.node.id,
@@ -82,6 +84,38 @@ export abstract class IndependentStack extends TerraformStack {
 }
 
 const RESOLVER = new DefaultTokenResolver(new StringConcat());
+
+/** cdktf's encoding of a number token inside a string: a double around 1e289 (encoding.ts). */
+const NUMBER_TOKEN_IN_STRING = /e\+\d{3}/;
+
+/**
+ * Whether `value` is plain JSON without a token, which cdktf's resolve would return as it is:
+ * strings without cdktf's token markers (or anything like an encoded number), numbers that are
+ * not encoded tokens, booleans, null, arrays and plain objects of those. Anything else (a Lazy, an
+ * undefined that resolve would drop, a class instance) goes through resolve, as before.
+ */
+function literalOnly(value: unknown): boolean {
+  switch (typeof value) {
+    case "string":
+      return !value.includes("TfToken[") && !NUMBER_TOKEN_IN_STRING.test(value);
+    case "number":
+      return !Token.isUnresolved(value);
+    case "boolean":
+      return true;
+    case "object": {
+      if (value === null) return true;
+      if (Array.isArray(value)) return value.every(literalOnly);
+      const proto = Object.getPrototypeOf(value);
+      if ((proto !== Object.prototype && proto !== null) || Tokenization.isResolvable(value)) return false;
+      for (const key of Object.keys(value)) {
+        if (!literalOnly(key) || !literalOnly((value as Record<string, unknown>)[key])) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
 
 /** The stack's elements, in construct order (cdktf's terraformElements; podiam nests no stacks). */
 function terraformElements(scope: Construct, into: TerraformElement[] = []): TerraformElement[] {
