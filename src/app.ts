@@ -50,6 +50,12 @@ export function synthesize(model: BindingsModel, options: BuildAppOptions = {}):
   const previous = Error.prepareStackTrace;
   Error.prepareStackTrace = (target, frames) =>
     target instanceof Error ? (previous ? previous(target, frames) : defaultStack(target, frames)) : "";
+  // cdktf captures each token's trace with Error.stackTraceLimit raised to the largest integer:
+  // V8 then walks every frame, tens of thousands of times (seconds at 10,000 bindings) for traces
+  // it never shows. While this runs the limit reads 0 and ignores what is set: no frame is walked,
+  // and an Error thrown in between carries its message without a stack (restored afterwards).
+  const limit = Object.getOwnPropertyDescriptor(Error, "stackTraceLimit");
+  Object.defineProperty(Error, "stackTraceLimit", { configurable: true, get: () => 0, set: () => undefined });
   try {
     const names: string[] = [];
     for (const plan of planStacks(model)) {
@@ -63,6 +69,7 @@ export function synthesize(model: BindingsModel, options: BuildAppOptions = {}):
     writeManifest(options.outdir ?? process.env.CDKTF_OUTDIR ?? "cdktf.out", names);
     return names.sort();
   } finally {
+    if (limit) Object.defineProperty(Error, "stackTraceLimit", limit);
     Error.prepareStackTrace = previous;
   }
 }
