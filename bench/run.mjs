@@ -270,6 +270,46 @@ function writeModuleRoot(moduleDir, n, dir, stsUrl) {
   return { dir, resources: 3 * n, roles: n };
 }
 
+/**
+ * The floor of a synth: node's start, parsing the file with the same YAML library, and writing the
+ * same JSON (read from a synth's output, then written into a scratch directory). What any tool
+ * that reads this file and writes these stacks pays, whatever it computes in between.
+ */
+function floorScript(file, synthOut, scratch) {
+  return `const fs = require("fs"), path = require("path");
+require(${JSON.stringify(require.resolve("yaml"))}).parse(fs.readFileSync(${JSON.stringify(file)}, "utf8"));
+const from = ${JSON.stringify(join(synthOut, "stacks"))}, to = ${JSON.stringify(scratch)};
+for (const stack of fs.readdirSync(from)) {
+  fs.mkdirSync(path.join(to, stack), { recursive: true });
+  fs.writeFileSync(path.join(to, stack, "cdk.tf.json"), fs.readFileSync(path.join(from, stack, "cdk.tf.json")));
+}`;
+}
+
+/** Synth of 1,000 and 10,000 bindings (growth), and of 1,000 against the floor. */
+function scale(runs) {
+  const result = {};
+  for (const size of [1000, 10000]) {
+    const file = writeBindings(`bindings-${size}`, { bindings: size, accounts: 4, clusters: 8, seed: size });
+    const outdir = join(OUT, `synth-${size}`);
+    result[size] = measure(`podiam synth ${size}`, runs, ...podiam("synth", "-f", file, "-o", outdir), {
+      before: () => rmSync(outdir, { recursive: true, force: true }),
+    });
+    if (size === 1000) {
+      const scratch = join(OUT, "floor-1000");
+      result.floor = measure(
+        "floor 1000 (node, YAML parse, write the JSON)",
+        runs,
+        "node",
+        ["-e", floorScript(file, outdir, scratch)],
+        {
+          before: () => rmSync(scratch, { recursive: true, force: true }),
+        },
+      );
+    }
+  }
+  return result;
+}
+
 /** Roles per team stack in the 5,000-binding file of the issue-14 rows. */
 const STACK_SIZE = 250;
 
@@ -314,6 +354,8 @@ function issue14(tf) {
       });
     }
 
+  result.scale = scale(runs);
+
   const moduleDir = process.env.PODIAM_TF_MODULES_DIR;
   if (!tf.available) result.modules = { skipped: tf.reason };
   else if (!moduleDir)
@@ -349,6 +391,13 @@ function renderIssue14(r, tf) {
   const ratio = r.affected.wall / r.synth.wall;
   out.push(
     `- \`podiam affected\` on a one-binding change of the 5,000-binding file: ${fmt(r.affected.wall)} s wall, ${fmt(r.affected.cpu)} s cpu, ${fmt(r.affected.rssMb, 0)} MB; one \`podiam synth\` of it: ${fmt(r.synth.wall)} s, ${fmt(r.synth.cpu)} s cpu, ${fmt(r.synth.rssMb, 0)} MB; ${fmt(ratio)}x (target at most 2x) ${ratio <= 2 ? "ok" : "**MISSED**"}; it found ${r.affectedStacks.map((s) => `${s.name} ${s.change}`).join(", ") || "no stack"}`,
+  );
+  const { scale: sc } = r;
+  const growth = sc[10000].wall / sc[1000].wall;
+  const overFloor = sc[1000].wall / sc.floor.wall;
+  out.push(
+    `- \`podiam synth\`, 10,000 bindings: ${fmt(sc[10000].wall)} s wall, ${fmt(sc[10000].cpu)} s cpu, ${fmt(sc[10000].rssMb, 0)} MB (targets at most 5 s ${sc[10000].wall <= 5 ? "ok" : "**MISSED**"}, 600 MB ${sc[10000].rssMb <= 600 ? "ok" : "**MISSED**"}); 1,000 bindings ${fmt(sc[1000].wall)} s wall, ${fmt(sc[1000].cpu)} s cpu, ${fmt(sc[1000].rssMb, 0)} MB; growth 10k/1k ${fmt(growth)}x wall, ${fmt(sc[10000].cpu / sc[1000].cpu)}x cpu (target at most 10.5x) ${growth <= 10.5 ? "ok" : "**MISSED**"}`,
+    `- \`podiam synth\`, 1,000 bindings, against the floor (node, YAML parse, writing the same JSON: ${fmt(sc.floor.wall)} s wall, ${fmt(sc.floor.cpu)} s cpu): ${fmt(overFloor)}x wall, ${fmt(sc[1000].cpu / sc.floor.cpu)}x cpu (target at most 3x) ${overFloor <= 3 ? "ok" : "**MISSED**"}`,
   );
   if (r.affectedPlans.length > 0) {
     const slowest = Math.max(...r.affectedPlans.map((p) => p.plan.wall));
