@@ -91,10 +91,11 @@ const NUMBER_TOKEN_IN_STRING = /e\+\d{3}/;
 /**
  * Whether `value` is plain JSON without a token, which cdktf's resolve would return as it is:
  * strings without cdktf's token markers (or anything like an encoded number), numbers that are
- * not encoded tokens, booleans, null, arrays and plain objects of those. Anything else (a Lazy, an
- * undefined that resolve would drop, a class instance) goes through resolve, as before.
+ * not encoded tokens, booleans, null, arrays and plain objects of those. An undefined property
+ * (cdktf leaves `id: undefined` on every resource) counts too, outside lists: `mergeInto` copies
+ * objects key by key and skips it, as resolve would drop it; a list is copied as it is. Anything else (a Lazy, a class instance) goes through resolve, as before.
  */
-function literalOnly(value: unknown): boolean {
+function literalOnly(value: unknown, inList = false): boolean {
   switch (typeof value) {
     case "string":
       return !value.includes("TfToken[") && !NUMBER_TOKEN_IN_STRING.test(value);
@@ -102,13 +103,15 @@ function literalOnly(value: unknown): boolean {
       return !Token.isUnresolved(value);
     case "boolean":
       return true;
+    case "undefined":
+      return !inList;
     case "object": {
       if (value === null) return true;
-      if (Array.isArray(value)) return value.every(literalOnly);
+      if (Array.isArray(value)) return value.every((item) => literalOnly(item, true));
       const proto = Object.getPrototypeOf(value);
       if ((proto !== Object.prototype && proto !== null) || Tokenization.isResolvable(value)) return false;
       for (const key of Object.keys(value)) {
-        if (!literalOnly(key) || !literalOnly((value as Record<string, unknown>)[key])) return false;
+        if (!literalOnly(key) || !literalOnly((value as Record<string, unknown>)[key], inList)) return false;
       }
       return true;
     }
@@ -124,7 +127,11 @@ function terraformElements(scope: Construct, into: TerraformElement[] = []): Ter
   return into;
 }
 
-/** cdktf's deepMerge, for resolved values: objects merged, lists concatenated, undefined deleted. */
+/**
+ * cdktf's deepMerge, for resolved values: objects merged, lists concatenated. An undefined value is
+ * skipped, as resolve drops it before cdktf merges (cdktf's deepMerge would delete the key: an
+ * element's `overrides: undefined` would then erase every element's overrides merged before).
+ */
 function mergeInto(target: Record<string, unknown>, source: Record<string, unknown>): void {
   for (const key of Object.keys(source)) {
     const value = source[key];
@@ -135,7 +142,7 @@ function mergeInto(target: Record<string, unknown>, source: Record<string, unkno
       const existing = target[key];
       target[key] = Array.isArray(existing) ? [...existing, ...value] : value;
     } else if (value === undefined) {
-      delete target[key];
+      continue;
     } else {
       target[key] = value;
     }
