@@ -10,6 +10,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { parse } from "yaml";
 import { run } from "../../src/cli";
+import { stackSizes } from "../../src/app";
 import { planStacks } from "../../src/stacks/stack-plan";
 import { problemsOf, yaml } from "../bindings/problems-of";
 import { modelOf, synthStacks, TerraformJson } from "../helpers/synth";
@@ -232,6 +233,40 @@ describe("a binding that changes stack (previousStacks)", () => {
     expect(left["iam-prod-team-a"].resource?.aws_iam_role).toBeUndefined();
     expect(left["iam-prod-team-a"].removed.length).toBeGreaterThan(0);
   });
+});
+
+test("stackSizes counts each team stack's resources, the account's stack keeping what is shared", () => {
+  expect(Object.fromEntries(stackSizes(modelOf(HEAD)))).toEqual({
+    // OIDC providers (2), the file's policy, the association, legacy's role and exclusive attachments.
+    "iam-prod": 2 + 1 + 1 + 2,
+    // api: role, own policy, exclusive attachments; pods: role, exclusive attachments.
+    "iam-prod-team-a": 3 + 2,
+    "iam-prod-team-b": 2,
+    "k8s-eu": 3,
+    "k8s-lookup": 1,
+  });
+});
+
+test("the 500-role warning is per stack, at the stack's name", () => {
+  const bindings = (count: number, stack: string) =>
+    Array.from(
+      { length: count },
+      (_, i) => `  - { name: ${stack}-${i}, cluster: eu, serviceAccounts: [ns/${stack}-${i}], stack: ${stack} }`,
+    ).join("\n");
+  const text = `version: 1
+accounts:
+  prod: { id: "111122223333", region: eu-west-1 }
+clusters:
+  eu: { account: prod, region: eu-west-1 }
+bindings:
+${bindings(501, "big")}
+${bindings(300, "small")}
+`;
+  const warnings = problemsOf(text).filter((p) => p.includes("past 500"));
+  expect(warnings).toHaveLength(1);
+  expect(warnings[0]).toMatch(
+    /^bindings\.yaml:7:\d+: bindings\[0\]\.stack: warning: the stack iam-prod-big holds 501 roles/,
+  );
 });
 
 describe("checks", () => {
