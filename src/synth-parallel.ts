@@ -70,29 +70,10 @@ export function synthesizeInParallel(model: BindingsModel, outdir: string): Synt
   return { names: [...sizes.keys()].sort(), threads: 2 };
 }
 
-/** A whole model to synthesize into a directory of its own. */
-export interface SynthJob {
+/** A model and the directory its stacks are written into. */
+interface SynthJob {
   readonly model: BindingsModel;
   readonly outdir: string;
-}
-
-/**
- * Two models, each whole into its own directory (podiam affected: the head and the base). Where a
- * worker can run (compiled code, two cores, PODIAM_SYNTH_THREADS not 1), the second is written by
- * a worker thread while this one writes the first: two synths in the time of about one.
- */
-export function synthesizeTwo(first: SynthJob, second: SynthJob): { readonly threads: 1 | 2 } {
-  const threads = process.env.PODIAM_SYNTH_THREADS;
-  const canShare =
-    threads !== "1" && __filename.endsWith(".js") && existsSync(WORKER) && (threads === "2" || cpus().length > 1);
-  if (!canShare) {
-    synthesize(first.model, { outdir: first.outdir });
-    synthesize(second.model, { outdir: second.outdir });
-    return { threads: 1 };
-  }
-  const stacks = [...stackSizes(second.model).keys()];
-  whileWorkerSynthesizes({ ...second, stacks }, () => synthesize(first.model, { outdir: first.outdir }));
-  return { threads: 2 };
 }
 
 /** Runs `work` on this thread while a worker writes `job.stacks` of `job.model`; returns when both are done. */
