@@ -13,7 +13,8 @@
 // 5. Prints the tables and writes them into BENCHMARKS.md (between the bench markers).
 //
 // 6. The issue-14 rows: IAM resources per binding (statements + one managed policy), `podiam affected`
-//    on a one-binding change of the 5,000-binding file against one `podiam synth` of it, and the
+//    on a one-binding change of the 5,000-binding file (team stacks of at most 250 roles) against one
+//    `podiam synth` of it, the offline plan of the stacks it names, and the
 //    offline plan of 100 roles through terraform-aws-modules' iam-role-for-service-accounts-eks
 //    (v5.60.0, not in this repository: env PODIAM_TF_MODULES_DIR, the extracted
 //    terraform-aws-iam release; skipped with the reason where absent) against podiam's 100 roles
@@ -269,10 +270,59 @@ function writeModuleRoot(moduleDir, n, dir, stsUrl) {
   return { dir, resources: 3 * n, roles: n };
 }
 
+/**
+ * The floor of a synth: node's start, parsing the file with the same YAML library, and writing the
+ * same JSON (read from a synth's output, then written into a scratch directory). What any tool
+ * that reads this file and writes these stacks pays, whatever it computes in between.
+ */
+function floorScript(file, synthOut, scratch) {
+  return `const fs = require("fs"), path = require("path");
+require(${JSON.stringify(require.resolve("yaml"))}).parse(fs.readFileSync(${JSON.stringify(file)}, "utf8"));
+const from = ${JSON.stringify(join(synthOut, "stacks"))}, to = ${JSON.stringify(scratch)};
+for (const stack of fs.readdirSync(from)) {
+  fs.mkdirSync(path.join(to, stack), { recursive: true });
+  fs.writeFileSync(path.join(to, stack, "cdk.tf.json"), fs.readFileSync(path.join(from, stack, "cdk.tf.json")));
+}`;
+}
+
+/** Synth of 1,000 and 10,000 bindings (growth), and of 1,000 against the floor. */
+function scale(runs) {
+  const result = {};
+  for (const size of [1000, 10000]) {
+    const file = writeBindings(`bindings-${size}`, { bindings: size, accounts: 4, clusters: 8, seed: size });
+    const outdir = join(OUT, `synth-${size}`);
+    result[size] = measure(`podiam synth ${size}`, runs, ...podiam("synth", "-f", file, "-o", outdir), {
+      before: () => rmSync(outdir, { recursive: true, force: true }),
+    });
+    if (size === 1000) {
+      const scratch = join(OUT, "floor-1000");
+      result.floor = measure(
+        "floor 1000 (node, YAML parse, write the JSON)",
+        runs,
+        "node",
+        ["-e", floorScript(file, outdir, scratch)],
+        {
+          before: () => rmSync(scratch, { recursive: true, force: true }),
+        },
+      );
+    }
+  }
+  return result;
+}
+
+/** Roles per team stack in the 5,000-binding file of the issue-14 rows. */
+const STACK_SIZE = 250;
+
 function issue14(tf) {
   const result = {};
-  const five = join(OUT, "bindings-5000.yaml");
-  if (!existsSync(five)) writeBindings("bindings-5000", { bindings: 5000, accounts: 4, clusters: 8, seed: 5000 });
+  // The 5,000-binding file with team stacks of at most 250 roles (the generator's stackSize).
+  const five = writeBindings("bindings-5000-stacks", {
+    bindings: 5000,
+    accounts: 4,
+    clusters: 8,
+    seed: 5000,
+    stackSize: STACK_SIZE,
+  });
   const hundred = writeBindings("bindings-100", { bindings: 100, accounts: 4, clusters: 8, seed: 100 });
   const out100 = join(OUT, "synth-100");
   rmSync(out100, { recursive: true, force: true });
@@ -291,6 +341,20 @@ function issue14(tf) {
     ...podiam("affected", "-f", head, "--base", five, "--format", "json"),
   );
   result.affectedStacks = JSON.parse(result.affected.last.stdout).stacks;
+  // The stacks the change asks to plan, each planned offline from the head's synth.
+  result.affectedPlans = [];
+  if (tf.available)
+    for (const stack of result.affectedStacks.filter((s) => s.change !== "removed")) {
+      const copy = offlineCopy(outdir, stack.name, join(OUT, "tf", "affected-5000", stack.name));
+      result.affectedPlans.push({
+        name: stack.name,
+        roles: copy.roles,
+        resources: copy.resources,
+        plan: planStack(tf, copy, runs),
+      });
+    }
+
+  result.scale = scale(runs);
 
   const moduleDir = process.env.PODIAM_TF_MODULES_DIR;
   if (!tf.available) result.modules = { skipped: tf.reason };
@@ -319,7 +383,7 @@ function issue14(tf) {
   return result;
 }
 
-function renderIssue14(r) {
+function renderIssue14(r, tf) {
   const out = ["#### Plans that cost what the change costs (issue 14)", ""];
   out.push(
     `- IAM resources per binding with statements and one managed policy (the 100-binding file, ${r.perBinding.bindings} such bindings): ${r.perBinding.min === r.perBinding.max ? r.perBinding.min : `${r.perBinding.min}-${r.perBinding.max}`} (target at most 3) ${r.perBinding.max <= 3 ? "ok" : "**MISSED**"}`,
@@ -328,6 +392,20 @@ function renderIssue14(r) {
   out.push(
     `- \`podiam affected\` on a one-binding change of the 5,000-binding file: ${fmt(r.affected.wall)} s wall, ${fmt(r.affected.cpu)} s cpu, ${fmt(r.affected.rssMb, 0)} MB; one \`podiam synth\` of it: ${fmt(r.synth.wall)} s, ${fmt(r.synth.cpu)} s cpu, ${fmt(r.synth.rssMb, 0)} MB; ${fmt(ratio)}x (target at most 2x) ${ratio <= 2 ? "ok" : "**MISSED**"}; it found ${r.affectedStacks.map((s) => `${s.name} ${s.change}`).join(", ") || "no stack"}`,
   );
+  const { scale: sc } = r;
+  const growth = sc[10000].wall / sc[1000].wall;
+  const overFloor = sc[1000].wall / sc.floor.wall;
+  out.push(
+    `- \`podiam synth\`, 10,000 bindings: ${fmt(sc[10000].wall)} s wall, ${fmt(sc[10000].cpu)} s cpu, ${fmt(sc[10000].rssMb, 0)} MB (targets at most 5 s ${sc[10000].wall <= 5 ? "ok" : "**MISSED**"}, 600 MB ${sc[10000].rssMb <= 600 ? "ok" : "**MISSED**"}); 1,000 bindings ${fmt(sc[1000].wall)} s wall, ${fmt(sc[1000].cpu)} s cpu, ${fmt(sc[1000].rssMb, 0)} MB; growth 10k/1k ${fmt(growth)}x wall, ${fmt(sc[10000].cpu / sc[1000].cpu)}x cpu (target at most 10.5x) ${growth <= 10.5 ? "ok" : "**MISSED**"}`,
+    `- \`podiam synth\`, 1,000 bindings, against the floor (node, YAML parse, writing the same JSON: ${fmt(sc.floor.wall)} s wall, ${fmt(sc.floor.cpu)} s cpu): ${fmt(overFloor)}x wall, ${fmt(sc[1000].cpu / sc.floor.cpu)}x cpu (target at most 3x) ${overFloor <= 3 ? "ok" : "**MISSED**"}`,
+  );
+  if (r.affectedPlans.length > 0) {
+    const slowest = Math.max(...r.affectedPlans.map((p) => p.plan.wall));
+    const stacks = r.affectedStacks.filter((s) => s.change !== "removed").length;
+    out.push(
+      `- that change in the 5,000-binding file with team stacks of at most ${STACK_SIZE} roles: ${stacks} stack${stacks === 1 ? "" : "s"} to plan (target 1) ${stacks === 1 ? "ok" : "**MISSED**"}; offline plan ${r.affectedPlans.map((p) => `${p.name} (${p.roles} roles, ${p.resources} resources) ${fmt(p.plan.wall)} s wall, ${fmt(p.plan.cpu)} s cpu`).join("; ")} (target at most 10 s) ${slowest <= 10 ? "ok" : "**MISSED**"}`,
+    );
+  } else out.push(`- offline plan of the affected stacks skipped: ${tf.available ? "no stack affected" : tf.reason}.`);
   if (r.modules.skipped) out.push(`- terraform-aws-modules comparison skipped: ${r.modules.skipped}.`);
   else {
     const { podiam: p, module: m } = r.modules;
@@ -350,7 +428,8 @@ function main() {
   const runtime = runtimeOfBin();
   log(`podiam runs: ${runtime}`);
   if (ISSUE14) {
-    process.stdout.write(`${renderIssue14(issue14(terraformSetup()))}\n`);
+    const tf = terraformSetup();
+    process.stdout.write(`${renderIssue14(issue14(tf), tf)}\n`);
     return;
   }
 
@@ -433,7 +512,7 @@ function main() {
     }
   }
 
-  const report = `${render({ built, runtime, rows, tf, plans, series })}\n\n${renderIssue14(issue14(tf))}`;
+  const report = `${render({ built, runtime, rows, tf, plans, series })}\n\n${renderIssue14(issue14(tf), tf)}`;
   process.stdout.write(`${report}\n`);
   if (!flag("--no-write") && (!QUICK || flag("--write"))) writeReport(report);
 }

@@ -10,12 +10,11 @@
  * keeps one thread, =2 shares whatever the size. The worker runs compiled JavaScript only (dist/):
  * from the TypeScript sources (tsx, jest) this falls back to one thread.
  */
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "fs";
+import { existsSync, mkdirSync } from "fs";
 import { cpus } from "os";
 import { join } from "path";
 import { MessageChannel, receiveMessageOnPort, Worker } from "worker_threads";
-import { App, TerraformStack } from "./constructs/cdk";
-import { stackSizes, synthesize } from "./app";
+import { stackSizes, synthesize, writeManifest } from "./app";
 import type { BindingsModel } from "./bindings/model";
 
 const WORKER = join(__dirname, "synth-worker.js");
@@ -71,29 +70,10 @@ export function synthesizeInParallel(model: BindingsModel, outdir: string): Synt
   return { names: [...sizes.keys()].sort(), threads: 2 };
 }
 
-/** A whole model to synthesize into a directory of its own. */
-export interface SynthJob {
+/** A model and the directory its stacks are written into. */
+interface SynthJob {
   readonly model: BindingsModel;
   readonly outdir: string;
-}
-
-/**
- * Two models, each whole into its own directory (podiam affected: the head and the base). Where a
- * worker can run (compiled code, two cores, PODIAM_SYNTH_THREADS not 1), the second is written by
- * a worker thread while this one writes the first: two synths in the time of about one.
- */
-export function synthesizeTwo(first: SynthJob, second: SynthJob): { readonly threads: 1 | 2 } {
-  const threads = process.env.PODIAM_SYNTH_THREADS;
-  const canShare =
-    threads !== "1" && __filename.endsWith(".js") && existsSync(WORKER) && (threads === "2" || cpus().length > 1);
-  if (!canShare) {
-    synthesize(first.model, { outdir: first.outdir });
-    synthesize(second.model, { outdir: second.outdir });
-    return { threads: 1 };
-  }
-  const stacks = [...stackSizes(second.model).keys()];
-  whileWorkerSynthesizes({ ...second, stacks }, () => synthesize(first.model, { outdir: first.outdir }));
-  return { threads: 2 };
 }
 
 /** Runs `work` on this thread while a worker writes `job.stacks` of `job.model`; returns when both are done. */
@@ -112,21 +92,5 @@ function whileWorkerSynthesizes(job: SynthJob & { readonly stacks: readonly stri
   } finally {
     port1.close();
     void worker.terminate();
-  }
-}
-
-/**
- * The manifest of every stack, as cdktf writes it: each half wrote one for its own stacks. It
- * names stacks and paths only, so an app of empty stacks with the same names writes the same one.
- */
-function writeManifest(outdir: string, names: readonly string[]): void {
-  const scratch = mkdtempSync(join(outdir, ".manifest-"));
-  try {
-    const app = new App({ outdir: scratch, stackTraces: false });
-    for (const name of names) new TerraformStack(app, name);
-    app.synth();
-    renameSync(join(scratch, "manifest.json"), join(outdir, "manifest.json"));
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
   }
 }

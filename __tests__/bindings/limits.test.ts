@@ -387,7 +387,7 @@ describe("stack size", () => {
     const result = loadBindings(file(501), FILE);
     expect(result.model).toBeDefined();
     expect(result.problems.map(formatProblem)).toEqual([
-      "bindings.yaml:3:3: accounts.big: warning: the stack iam-big holds 501 roles: past 500, terraform plan gets slow (measured offline: about 17 s for 501 roles, and a real plan refreshes each role and attachment against IAM); expect slow plans, and plan with -refresh=false where a review needs only the diff",
+      "bindings.yaml:3:3: accounts.big: warning: the stack iam-big holds 501 roles: past 500, terraform plan gets slow (measured offline: about 17 s for 501 roles, and a real plan refreshes each role and attachment against IAM); share the roles out into team stacks (stack:, see README, Stacks per team), or expect slow plans and plan with -refresh=false where a review needs only the diff",
     ]);
   });
 

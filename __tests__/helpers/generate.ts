@@ -34,6 +34,12 @@ export interface GenerateOptions {
   readonly partitions?: readonly ("aws" | "aws-cn" | "aws-us-gov")[];
   /** Namespaces to draw from (small: ServiceAccount names then repeat across namespaces). @default 12 */
   readonly namespaces?: number;
+  /**
+   * Team stacks of at most this many roles: each account's bindings, in file order, fill
+   * `stack: team-0`, `team-1`, ... (no random draw: the rest of the file is the same as without).
+   * @default none: every role in its account's stack
+   */
+  readonly stackSize?: number;
 }
 
 /** The file as plain data, keys in the order they are written. */
@@ -159,6 +165,7 @@ export function generateBindings(options: GenerateOptions): GeneratedFile {
 
   const bindings: BindingsSpec[] = [];
   const declared: DeclaredBinding[] = [];
+  const rolesInAccount = new Map<string, number>();
   for (let i = 0; i < options.bindings; i++) {
     const name = `${pick(WORDS)}-${i}`;
     const home = pick(clusterInfo);
@@ -231,6 +238,11 @@ export function generateBindings(options: GenerateOptions): GeneratedFile {
       policies: { managed: [...new Set(managed)], statements },
       ...(chance(0.1) ? { serviceAccount: { create: false } } : {}),
     };
+    if (options.stackSize !== undefined) {
+      const n = rolesInAccount.get(roleAccount) ?? 0;
+      rolesInAccount.set(roleAccount, n + 1);
+      binding.stack = `team-${Math.floor(n / Math.max(1, options.stackSize))}`;
+    }
     bindings.push(binding);
     declared.push({
       name,

@@ -140,6 +140,7 @@ function bindingWith(statements: readonly PresetStatement[]): Binding {
     serviceAccounts: [{ namespace: "kube-system", name: "addon", index: 0 }],
     serviceAccountPatterns: [],
     account: "prod",
+    previousStacks: [],
     mode: "irsa",
     role: {
       external: false,

@@ -1,7 +1,7 @@
 /**
  * `podiam affected --base REF_OR_FILE`: the stacks whose synthesized Terraform differs between the
  * base (a bindings file, or the bindings file at a git ref) and the file, found by synthesizing
- * both and comparing them stack by stack. Text for people, JSON for a CI matrix (one job per
+ * both (only the stacks whose inputs differ) and comparing them stack by stack. Text for people, JSON for a CI matrix (one job per
  * stack to plan). Exit 0 whatever differs; 1 when the file or the base cannot be synthesized.
  */
 import { mkdtempSync, rmSync } from "fs";
@@ -11,7 +11,8 @@ import { loadBindings, loadBindingsFile } from "../bindings/load";
 import type { BindingsModel } from "../bindings/model";
 import { ExplainError, readBase } from "../explain/base";
 import { Io, printProblems } from "../io";
-import { compareStacks, Comparison, stackFiles, StackChange } from "./compare";
+import { stackInputs } from "../stacks/stack-inputs";
+import { compareStacks, Comparison, stackFiles, StackChange, StackDifference } from "./compare";
 
 export const AFFECTED_FORMATS = ["text", "json"] as const;
 export type AffectedFormat = (typeof AFFECTED_FORMATS)[number];
@@ -97,23 +98,46 @@ function stackDir(output: string, name: string): string {
   return `${output.replace(/\/+$/, "")}/stacks/${name}`;
 }
 
-/** Synthesizes the head (and the base, when there is one) into scratch directories, and compares them. */
+/**
+ * Synthesizes what it must of the head and the base into scratch directories, and compares. A
+ * stack in one of them only is added or removed without a synth; a stack whose inputs are the same
+ * in both (stack-inputs.ts) is unchanged without one; only the others are synthesized, on both
+ * sides, and compared by their Terraform. A one-binding change costs the synth of its stacks.
+ */
 function synthesizeAndCompare(head: BindingsModel, base: BindingsModel | undefined): Comparison {
-  const scratch = mkdtempSync(join(tmpdir(), "podiam-affected-"));
-  try {
-    const headDir = join(scratch, "head");
-    const baseDir = join(scratch, "base");
-    // cdktf loads only here: a broken file or base is reported without paying for it.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { synthesizeTwo } = require("../synth-parallel") as typeof import("../synth-parallel");
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { synthesize } = require("../app") as typeof import("../app");
-    if (base) synthesizeTwo({ model: head, outdir: headDir }, { model: base, outdir: baseDir });
-    else synthesize(head, { outdir: headDir });
-    return compareStacks(stackFiles(base ? baseDir : undefined), stackFiles(headDir));
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
+  const headInputs = stackInputs(head);
+  const baseInputs = base ? stackInputs(base) : new Map<string, string>();
+  const toCompare = new Set(
+    [...headInputs]
+      .filter(([name, inputs]) => baseInputs.has(name) && baseInputs.get(name) !== inputs)
+      .map(([name]) => name),
+  );
+  const differences: StackDifference[] = [];
+  const unchanged: string[] = [];
+  let compared: Comparison = { differences: [], unchanged: [] };
+  if (toCompare.size > 0) {
+    const scratch = mkdtempSync(join(tmpdir(), "podiam-affected-"));
+    try {
+      const headDir = join(scratch, "head");
+      const baseDir = join(scratch, "base");
+      // cdktf loads only here: a broken file or base, or nothing to synthesize, costs nothing of it.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { synthesize } = require("../app") as typeof import("../app");
+      synthesize(head, { outdir: headDir, only: toCompare });
+      synthesize(base!, { outdir: baseDir, only: toCompare });
+      compared = compareStacks(stackFiles(baseDir), stackFiles(headDir));
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   }
+  for (const name of [...new Set([...baseInputs.keys(), ...headInputs.keys()])].sort()) {
+    if (!baseInputs.has(name)) differences.push({ name, change: "added" });
+    else if (!headInputs.has(name)) differences.push({ name, change: "removed" });
+    else if (!toCompare.has(name)) unchanged.push(name);
+    else if (compared.unchanged.includes(name)) unchanged.push(name);
+    else differences.push({ name, change: "changed" });
+  }
+  return { differences, unchanged };
 }
 
 const WHAT: Record<StackChange, string> = {

@@ -48,7 +48,11 @@ export function atlantis(io: Io, file: string, options: AtlantisCommandOptions =
     .filter((path) => path !== bindingsFile);
   const workflow = options.workflow ?? true;
   const config = atlantisConfig(
-    planStacks(loaded.model).map((plan) => ({ name: plan.name, kind: plan.kind })),
+    planStacks(loaded.model).map((plan) => ({
+      name: plan.name,
+      kind: plan.kind,
+      ...(plan.kind === "iam" && plan.stack !== undefined ? { team: true } : {}),
+    })),
     { bindingsFile, output, inputs: [...new Set(inputs)].sort(), workflow, terraformVersion: options.terraformVersion },
   );
   const text = header(bindingsFile, output, workflow) + stringify(config, { lineWidth: 0 });

@@ -13,6 +13,8 @@ import { posix } from "path";
 export interface AtlantisStack {
   readonly name: string;
   readonly kind: "iam" | "k8s";
+  /** A team stack (`iam-<account>-<stack>`): applied after its account's stack. @default false */
+  readonly team?: boolean;
 }
 
 export interface AtlantisOptions {
@@ -55,6 +57,10 @@ export function stackDirectory(output: string, name: string): string {
 
 export function atlantisConfig(stacks: readonly AtlantisStack[], options: AtlantisOptions): AtlantisConfig {
   const files = [options.bindingsFile, ...options.inputs].map((file) => file.replace(/\\/g, "/"));
+  // Account stacks, then team stacks (which attach the account's file policies and trust its OIDC
+  // providers), then ServiceAccount stacks; groups numbered without a gap.
+  const teams = stacks.some((stack) => stack.team) ? 1 : 0;
+  const group = (stack: AtlantisStack) => (stack.kind === "k8s" ? 2 + teams : stack.team ? 2 : 1);
   const projects = stacks.map((stack): AtlantisProject => {
     const dir = stackDirectory(options.output, stack.name);
     return {
@@ -64,7 +70,7 @@ export function atlantisConfig(stacks: readonly AtlantisStack[], options: Atlant
       ...(options.terraformVersion !== undefined ? { terraform_version: options.terraformVersion } : {}),
       // The stacks never reference each other; IAM first, so that a pod finds its role the
       // moment its ServiceAccount appears. No depends_on: it would block applying one stack alone.
-      execution_order_group: stack.kind === "iam" ? 1 : 2,
+      execution_order_group: group(stack),
       autoplan: {
         enabled: true,
         // Relative to the project's dir, as Atlantis matches them; the stack's own files too, for

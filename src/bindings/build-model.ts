@@ -32,6 +32,7 @@ import type {
 } from "./model";
 import { FilePath, Problem } from "./problems";
 import {
+  ACCOUNT_STACK,
   accountSchema,
   BindingInput,
   bindingSchema,
@@ -292,12 +293,16 @@ function resolveBinding(input: BindingInput, index: number, context: Context): S
       ? externalRole(input.role.arn, defaults)
       : roleSettings(input, account.value, defaults);
   const byArn = new Map(attached.value.map((policy) => [policy.index, policy.arn]));
+  // A role made elsewhere has no IAM resources to put in a stack (its associations stay with the account's).
+  const stack = input.role?.arn !== undefined ? undefined : (input.stack ?? defaults.stack);
   const binding: Binding = {
     name: input.name,
     clusters: clusters.value,
     serviceAccounts: serviceAccounts.filter((sa) => !isServiceAccountPattern(sa.name)),
     serviceAccountPatterns: serviceAccounts.filter((sa) => isServiceAccountPattern(sa.name)),
     account: account.value.alias,
+    ...(stack !== undefined ? { stack } : {}),
+    previousStacks: (input.previousStacks ?? []).map((name) => (name === ACCOUNT_STACK ? undefined : name)),
     mode: input.mode ?? defaults.mode ?? (DEFAULTS.mode as Mode),
     role,
     managedPolicies: (input.policies?.managed ?? []).map((entry, i) => byArn.get(i) ?? entry),

@@ -5,6 +5,7 @@
  */
 
 import type { Conditions, Partition, ServiceAccountRef, Statement } from "../iam/types";
+import { compare } from "../util/order";
 import type { FilePath } from "./problems";
 
 export type Mode = "irsa" | "pod-identity" | "both";
@@ -121,6 +122,16 @@ export interface Binding {
   readonly serviceAccountPatterns: readonly BoundServiceAccount[];
   /** Alias of the account the role lives in. */
   readonly account: string;
+  /**
+   * The team stack its IAM resources go to (`stack`, else `defaults.stack`): `iam-<account>-<stack>`;
+   * undefined: the account's own stack, `iam-<account>`.
+   */
+  readonly stack?: string;
+  /**
+   * The stacks it was in before, oldest first (`previousStacks`): each forgets its resources, and
+   * its stack imports them. `undefined` stands for the account's own stack (written `account`).
+   */
+  readonly previousStacks: readonly (string | undefined)[];
   readonly mode: Mode;
   readonly role: RoleSettings;
   /** `policies.managed` as ARNs, in file order: a policy of the file by its ARN in the role's account. */
@@ -219,6 +230,16 @@ export function filePoliciesInAccount(model: BindingsModel, alias: string): File
 /** The bindings whose role lives in an account: what the account's IAM stack holds. */
 export function bindingsInAccount(model: BindingsModel, alias: string): Binding[] {
   return model.bindings.filter((binding) => binding.account === alias);
+}
+
+/** The team stacks of an account's bindings, where they are or were (previousStacks), sorted. */
+export function teamStacksInAccount(model: BindingsModel, alias: string): string[] {
+  const names = new Set<string>();
+  for (const binding of bindingsInAccount(model, alias)) {
+    if (binding.stack !== undefined) names.add(binding.stack);
+    for (const previous of binding.previousStacks) if (previous !== undefined) names.add(previous);
+  }
+  return [...names].sort(compare);
 }
 
 /** The bindings podiam writes ServiceAccounts for on a cluster: what the cluster's k8s stack holds. */

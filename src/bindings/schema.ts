@@ -192,6 +192,43 @@ const previousNames = z.array(identifier("a previous name")).meta({
   examples: [["old-name"]],
 });
 
+/**
+ * A team stack's name (`stack`): it becomes the directory and the Terraform stack
+ * `iam-<account>-<stack>` and its state name `iam-<account id>-<stack>`, so lowercase letters,
+ * digits and single '-' between them, at most STACK_NAME_MAX.
+ */
+export const STACK_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+export const STACK_NAME_MAX = 32;
+/** In `previousStacks`: the account's own stack, `iam-<account>` (so never a team stack's name). */
+export const ACCOUNT_STACK = "account";
+
+function stackNameProblem(value: string): string | undefined {
+  if (value.length > STACK_NAME_MAX)
+    return `"${value}" is ${value.length} characters; a stack name is at most ${STACK_NAME_MAX} (it names the stack iam-<account>-<stack> and its state)`;
+  if (!STACK_NAME.test(value))
+    return `"${value}" is not a stack name: lowercase letters and digits, words joined by single '-', starting with a letter (it names the directory iam-<account>-<stack>)`;
+  if (value === ACCOUNT_STACK)
+    return `"${ACCOUNT_STACK}" names the account's own stack iam-<account>; leave stack out to put the binding there, or pick another name`;
+  return undefined;
+}
+
+const stackSchema = z
+  .string()
+  .superRefine(format(stackNameProblem))
+  .meta({
+    description:
+      "The team stack of the binding's IAM resources (role, policies, attachments): iam-<account alias>-<stack>, with its own state. The account's stack iam-<account alias> keeps the OIDC providers, the file's policies, the Pod Identity associations and the bindings without a stack.",
+    examples: ["platform"],
+  });
+
+const previousStacksSchema = z
+  .array(z.string().superRefine(format((value) => (value === ACCOUNT_STACK ? undefined : stackNameProblem(value)))))
+  .superRefine(listedOnce((stack) => `stack "${stack}"`))
+  .meta({
+    description: `The stacks the binding was in before, oldest first (${ACCOUNT_STACK}: the account's stack iam-<account alias>). Each forgets the binding's resources without destroying them (removed blocks) and its stack imports them (import blocks). Remove once applied everywhere.`,
+    examples: [[ACCOUNT_STACK], ["platform"]],
+  });
+
 const partitionSchema = z.enum(["aws", "aws-cn", "aws-us-gov"]);
 const modeSchema = z.enum(["irsa", "pod-identity", "both"]);
 
@@ -336,6 +373,7 @@ export const defaultsSchema = z
     maxSessionDuration: maxSessionDuration.optional(),
     tags: tags.optional(),
     serviceAccount: serviceAccountSettingsSchema.optional(),
+    stack: stackSchema.optional(),
   })
   .meta({
     description: "What every binding inherits.",
@@ -625,6 +663,8 @@ export const bindingSchema = z
       description: "Overrides defaults.serviceAccount for this binding (maps are merged, the binding's entries win).",
     }),
     previousNames: previousNames.optional(),
+    stack: stackSchema.optional().meta({ default: "defaults.stack" }),
+    previousStacks: previousStacksSchema.optional(),
     adopt: z
       .strictObject({
         role: z
@@ -701,6 +741,15 @@ function madeElsewhere(binding: BindingInput, ctx: z.RefinementCtx): void {
   if (binding.trust !== undefined) refuse(["trust"], "trust conditions and roles");
   if (binding.adopt?.role !== undefined) refuse(["adopt", "role"], "imports");
   if (binding.adopt?.policy !== undefined) refuse(["adopt", "policy"], "policies");
+  for (const key of ["stack", "previousStacks"] as const)
+    if (binding[key] !== undefined)
+      ctx.addIssue(
+        customIssue(
+          `role.arn names a role made elsewhere: podiam makes nothing in IAM for it, so it has no stack (its Pod Identity associations are in the account's stack iam-<account>); remove ${key}`,
+          [key],
+          { at: "key", soft: true },
+        ),
+      );
   if (binding.account !== undefined)
     ctx.addIssue(
       customIssue(

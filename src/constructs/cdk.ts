@@ -6,14 +6,19 @@
  */
 export {
   App,
+  DefaultTokenResolver,
   Fn,
   Lazy,
+  StringConcat,
   LocalBackend,
   S3Backend,
   TerraformLocal,
   TerraformOutput,
   TerraformResource,
+  TerraformElement as TerraformElementClass,
   TerraformStack,
+  Token,
+  Tokenization,
 } from "cdktf";
 export type { S3BackendConfig, TerraformElement, TerraformProvider } from "cdktf";
 

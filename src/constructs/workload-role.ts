@@ -1,6 +1,15 @@
 import { Construct } from "constructs";
 import type { Statement } from "../iam/types";
-import { dependsOn, forget, managedPolicyKeys, named, Renamable, resourceAddress, ResourceName } from "./addresses";
+import {
+  address,
+  dependsOn,
+  forget,
+  managedPolicyKeys,
+  named,
+  Renamable,
+  resourceAddress,
+  ResourceName,
+} from "./addresses";
 import { IamRole, IamRolePolicyAttachment, IamRolePolicyAttachmentsExclusive } from "./cdk";
 import { WorkloadPolicy } from "./workload-policy";
 import { literalTags, terraformLiteral } from "./terraform-literal";
@@ -62,6 +71,43 @@ export interface WorkloadRoleProps {
   readonly exclusivePolicyAttachments: boolean;
   /** Import an existing role of this name instead of creating it. */
   readonly adoptRole: boolean;
+  /**
+   * Import all of it (the role, the policies it owns, its attachments) instead of creating it:
+   * it was made by another stack, which forgets it (a binding that changed stack). @default false
+   */
+  readonly importAll?: boolean;
+}
+
+/** What `workloadRoleAddresses` needs: how the role's resources are named. */
+export interface WorkloadRoleNaming {
+  readonly address: Renamable;
+  /** Whether the role has a policy of its own. */
+  readonly ownPolicy: boolean;
+  readonly presetPolicies: readonly Pick<RolePresetPolicy, "addressParts">[];
+  readonly managedPolicies: readonly string[];
+}
+
+/**
+ * Every address a WorkloadRole of this naming may have had in a stack: under each name of the
+ * binding (oldest first), with and without exclusive attachments, and 0.1's attachments: what a
+ * stack the role leaves forgets (`removed` blocks; one for an address not in the state does nothing).
+ */
+export function workloadRoleAddresses(naming: WorkloadRoleNaming): string[] {
+  const addresses: string[] = [];
+  for (const name of [...naming.address.previousNames, naming.address.name]) {
+    const policies = [
+      ...(naming.ownPolicy ? [name] : []),
+      ...naming.presetPolicies.map((p) => address(name, ...p.addressParts)),
+    ];
+    addresses.push(`aws_iam_role.${name}`, ...policies.map((policy) => `aws_iam_policy.${policy}`));
+    addresses.push(`aws_iam_role_policy_attachments_exclusive.${name}`);
+    const attachments = [
+      ...policies,
+      ...[...managedPolicyKeys(naming.managedPolicies).values()].map((key) => address(name, key)),
+    ];
+    addresses.push(...attachments.map((attachment) => `aws_iam_role_policy_attachment.${attachment}`));
+  }
+  return [...new Set(addresses)];
 }
 
 /**
@@ -116,7 +162,7 @@ export class WorkloadRole extends Construct {
       }),
       nameOf(),
     );
-    if (props.adoptRole) this.role.importFrom(props.name);
+    if (props.adoptRole || props.importAll) this.role.importFrom(props.name);
     const roleAddress = resourceAddress(this.role);
 
     // The policies the role owns, each with the Terraform name its attachment had: [policy, name].
@@ -132,7 +178,7 @@ export class WorkloadRole extends Construct {
         tags: props.tags,
         createBeforeDestroy: exclusive,
       });
-      if (props.ownPolicy.adopt) this.policy.policy.importFrom(props.ownPolicy.arn);
+      if (props.ownPolicy.adopt || props.importAll) this.policy.policy.importFrom(props.ownPolicy.arn);
       owned.push([this.policy, nameOf()]);
     }
     // Preset names never hold "_", which every managed policy key does: the names never meet.
@@ -147,6 +193,7 @@ export class WorkloadRole extends Construct {
         tags: props.tags,
         createBeforeDestroy: exclusive,
       });
+      if (props.importAll) policy.policy.importFrom(preset.arn);
       owned.push([policy, nameOf(...preset.addressParts)]);
     }
     const policyAddresses = owned.map(([policy]) => resourceAddress(policy.policy));
@@ -156,8 +203,12 @@ export class WorkloadRole extends Construct {
     dependsOn(this.role, [...props.dependsOn, ...(exclusive ? [...policyAddresses, ...madeHere] : [])]);
 
     if (!exclusive) {
-      const attach = (id: string, name: ResourceName, policyArn: string, after: string[]) =>
-        dependsOn(named(new IamRolePolicyAttachment(this, id, { role: props.name, policyArn }), name), after);
+      const attach = (id: string, name: ResourceName, policyArn: string, after: string[]) => {
+        const attachment = named(new IamRolePolicyAttachment(this, id, { role: props.name, policyArn }), name);
+        // The provider imports an attachment by <role name>/<policy ARN>.
+        if (props.importAll) attachment.importFrom(`${props.name}/${policyArn}`);
+        dependsOn(attachment, after);
+      };
       owned.forEach(([policy, name], i) =>
         attach(i === 0 && props.ownPolicy ? "policy-attachment" : `${policy.node.id}-attachment`, name, policy.arn, [
           roleAddress,
@@ -169,13 +220,16 @@ export class WorkloadRole extends Construct {
       return;
     }
 
-    named(
+    const exclusiveAttachments = named(
       new IamRolePolicyAttachmentsExclusive(this, "exclusive-attachments", {
         roleName: props.name,
         policyArns: [...owned.map(([policy]) => policy.arn), ...managed.map(([arn]) => arn)],
       }),
       nameOf(),
-    ).addOverride("depends_on", [roleAddress, ...policyAddresses, ...madeHere]);
+    );
+    exclusiveAttachments.addOverride("depends_on", [roleAddress, ...policyAddresses, ...madeHere]);
+    // The provider imports the exclusive attachments by the role's name.
+    if (props.importAll) exclusiveAttachments.importFrom(props.name);
     // The attachments of the layout before (podiam 0.1), under every name the binding had.
     const attachments = [...owned.map(([, name]) => name), ...managed.map(([, key]) => nameOf(key))];
     forget(

@@ -15,6 +15,7 @@ import { customerPolicyArn } from "../iam/arns";
 import { renderPolicy } from "../iam/policy-document";
 import {
   address,
+  forget,
   named,
   Renamable,
   resourceAddress,
@@ -26,7 +27,7 @@ import { OidcProvider } from "../constructs/oidc-provider";
 import { PodIdentityAssociation } from "../constructs/pod-identity-association";
 import { awsAccountProvider } from "../constructs/providers";
 import { WorkloadPolicy } from "../constructs/workload-policy";
-import { OwnPolicy, RolePresetPolicy, WorkloadRole } from "../constructs/workload-role";
+import { OwnPolicy, RolePresetPolicy, WorkloadRole, workloadRoleAddresses } from "../constructs/workload-role";
 import { IndependentStack } from "./independent-stack";
 import type { IamStackPlan } from "./stack-plan";
 
@@ -45,10 +46,16 @@ export interface IamStackProps {
 export class IamStack extends IndependentStack {
   /** The resources the stack makes for a plan (for sharing the synth between threads). */
   static resourceCount(model: BindingsModel, plan: IamStackPlan): number {
-    const providers = trustedClusters(model, plan.bindings).reduce(
-      (n, cluster) => n + OidcProvider.resourceCount({ mode: cluster.oidcProvider }),
-      0,
-    );
+    const own = plan.stack === undefined;
+    const providers = own
+      ? trustedClusters(model, plan.accountBindings).reduce(
+          (n, cluster) => n + OidcProvider.resourceCount({ mode: cluster.oidcProvider }),
+          0,
+        )
+      : 0;
+    const shared = own
+      ? providers + filePoliciesInAccount(model, plan.account.alias).length + podIdentityCount(plan.accountBindings)
+      : 0;
     return managedRoles(plan.bindings).reduce(
       (n, binding) =>
         n +
@@ -58,7 +65,7 @@ export class IamStack extends IndependentStack {
           presetPolicies: rolePresetPolicies(plan.account, binding),
           exclusivePolicyAttachments: binding.role.exclusivePolicyAttachments,
         }),
-      providers + filePoliciesInAccount(model, plan.account.alias).length + podIdentityCount(plan.bindings),
+      shared,
     );
   }
 
@@ -72,20 +79,37 @@ export class IamStack extends IndependentStack {
   constructor(scope: Construct, id: string, props: IamStackProps) {
     super(scope, id, props.model.backend, props.plan.stateName);
     this.model = props.model;
-    this.account = props.plan.account;
+    const plan = props.plan;
+    this.account = plan.account;
+    const own = plan.stack === undefined;
     awsAccountProvider(this, "aws", {
       accountId: this.account.id,
       region: this.account.region,
       assumeRoleArn: this.account.providerRoleArn,
     });
-    this.addOidcProviders(props.plan.bindings);
-    for (const policy of filePoliciesInAccount(this.model, this.account.alias)) this.addFilePolicy(policy);
-    for (const binding of props.plan.bindings) {
+    // A team stack only reads the issuers its roles' trust needs: the providers are the account stack's.
+    this.addOidcProviders(own ? plan.accountBindings : plan.bindings, own);
+    if (own) for (const policy of filePoliciesInAccount(this.model, this.account.alias)) this.addFilePolicy(policy);
+    const here = new Set(plan.bindings);
+    for (const binding of own ? plan.accountBindings : plan.bindings) {
       // A role made elsewhere: nothing in IAM, only its associations.
-      const role = binding.role.external ? undefined : this.addWorkloadRole(binding);
-      if (usesPodIdentity(binding.mode)) this.addPodIdentity(binding, role);
+      const role = here.has(binding) && !binding.role.external ? this.addWorkloadRole(binding) : undefined;
+      // The associations are the account's, whichever stack holds the role (see IamStackPlan).
+      if (own && usesPodIdentity(binding.mode)) this.addPodIdentity(binding, role);
     }
-    this.addRoleArnsOutput(managedRoles(props.plan.bindings));
+    this.addRoleArnsOutput(managedRoles(plan.bindings), plan.stack);
+    // What moved to another stack: that stack imports it; this one lets go of it, keeping it in AWS.
+    for (const binding of managedRoles(plan.movedOut)) forget(this, this.addressesOf(binding));
+  }
+
+  /** Every address a binding's IAM resources have had in a stack, under each of its names, both layouts. */
+  private addressesOf(binding: Binding): string[] {
+    return workloadRoleAddresses({
+      address: { name: binding.name, previousNames: binding.previousNames },
+      ownPolicy: binding.statements.length > 0,
+      presetPolicies: rolePresetPolicies(this.account, binding),
+      managedPolicies: binding.managedPolicies,
+    });
   }
 
   /**
@@ -113,8 +137,11 @@ export class IamStack extends IndependentStack {
     this.filePolicyAddresses[arn] = [resourceAddress(made.policy)];
   }
 
-  /** One OIDC provider per cluster that an IRSA role of this account trusts. */
-  private addOidcProviders(bindings: readonly Binding[]): void {
+  /**
+   * One OIDC provider per cluster that an IRSA role of these bindings trusts; in a team stack
+   * (`makes` false) only referenced, its issuer read where the file does not give it.
+   */
+  private addOidcProviders(bindings: readonly Binding[], makes: boolean): void {
     for (const cluster of trustedClusters(this.model, bindings)) {
       this.oidcProviders.set(
         cluster.key,
@@ -125,7 +152,7 @@ export class IamStack extends IndependentStack {
             cluster.oidcIssuer !== undefined
               ? { url: cluster.oidcIssuer }
               : { readWith: this.providerFor(cluster.region) },
-          mode: cluster.oidcProvider,
+          mode: makes ? cluster.oidcProvider : "existing",
           partition: this.account.partition,
           accountId: this.account.id,
           tags: this.model.tags,
@@ -155,6 +182,8 @@ export class IamStack extends IndependentStack {
       dependsOn: irsaProviders.flatMap((provider) => (provider.address ? [provider.address] : [])),
       exclusivePolicyAttachments: binding.role.exclusivePolicyAttachments,
       adoptRole: binding.adopt.role,
+      // It was in another stack (previousStacks), which forgets it: this one takes it over as it is.
+      importAll: binding.previousStacks.length > 0,
     });
   }
 
@@ -180,13 +209,13 @@ export class IamStack extends IndependentStack {
     }
   }
 
-  private addRoleArnsOutput(bindings: readonly Binding[]): void {
+  private addRoleArnsOutput(bindings: readonly Binding[], stack: string | undefined): void {
     named(
       new TerraformOutput(this, "role-arns", {
         // Lazy: TerraformOutput inspects a plain value with util.isArray, deprecated since Node 22
         // (a DeprecationWarning on stderr on Node 24); a token it passes through untouched.
         value: Lazy.anyValue({ produce: () => Object.fromEntries(bindings.map((b) => [b.name, b.role.arn])) }),
-        description: `ARN of every workload role in account ${this.account.alias} (${this.account.id}), by binding name`,
+        description: `ARN of every workload role in account ${this.account.alias} (${this.account.id})${stack !== undefined ? `, stack ${stack}` : ""}, by binding name`,
       }),
       "role_arns",
     );

@@ -18,6 +18,7 @@ import { checkPolicies } from "./policies";
 import { checkRenames } from "./renames";
 import { checkRole } from "./role";
 import { checkStackSizes } from "./stack-size";
+import { checkStacks } from "./stacks";
 import { checkTrustedRolesMayAssume } from "./trust-roles";
 import { checkUniqueRoleNames, checkUniqueServiceAccounts, uniquelyNamedBindings } from "./uniqueness";
 
@@ -25,6 +26,7 @@ export function checkModel(source: BindingsSource, model: BindingsModel): Proble
   const context = new CheckContext(source, model);
   checkAccounts(context);
   checkClusters(context);
+  checkStacks(context);
   checkStackSizes(context);
   checkRenames(context);
 

@@ -61,27 +61,58 @@ export function checkUniqueRoleNames(context: CheckContext, bindings: readonly B
  * ServiceAccount or meet another binding's pattern.
  */
 export function checkUniqueServiceAccounts(context: CheckContext, bindings: readonly Binding[]): void {
-  const claims = new Map<string, { binding: Binding; name: string }[]>();
+  const claims = new Map<string, ScopeClaims>();
   for (const binding of bindings) {
     const entries = [...binding.serviceAccounts, ...binding.serviceAccountPatterns].sort((a, b) => a.index - b.index);
     for (const sa of entries) {
       for (const cluster of binding.clusters) {
         const scope = `${clusterIdentity(context.model, context.model.clusters.get(cluster)!)}/${sa.namespace}`;
-        const earlier = claims.get(scope) ?? [];
+        let earlier = claims.get(scope);
+        if (!earlier) claims.set(scope, (earlier = { all: [], exact: new Map(), patterns: [] }));
         // The same binding listing it twice, or a name beside its own pattern, is no clash.
-        const other = earlier.find((claim) => claim.binding !== binding && overlaps(claim.name, sa.name));
+        const other = firstClash(earlier, binding, sa.name);
         if (other) {
           context.report(
             bindingPath(binding, "serviceAccounts", sa.index),
             clashMessage(sa.namespace, sa.name, cluster, other.name, other.binding),
           );
         } else {
-          earlier.push({ binding, name: sa.name });
-          claims.set(scope, earlier);
+          const claim = { binding, name: sa.name, seq: earlier.all.length };
+          earlier.all.push(claim);
+          if (sa.name.endsWith("*")) earlier.patterns.push(claim);
+          else earlier.exact.set(sa.name, [...(earlier.exact.get(sa.name) ?? []), claim]);
         }
       }
     }
   }
+}
+
+interface Claim {
+  readonly binding: Binding;
+  readonly name: string;
+  /** Its place among the scope's claims: the first clash found is the earliest claim. */
+  readonly seq: number;
+}
+
+/** The claims of one (cluster, namespace): all, in order; the exact names by name; the patterns. */
+interface ScopeClaims {
+  readonly all: Claim[];
+  readonly exact: Map<string, Claim[]>;
+  readonly patterns: Claim[];
+}
+
+/**
+ * The earliest claim of another binding that `name` meets: for an exact name, the same name or a
+ * pattern that covers it (by map, not by scanning every name: thousands of ServiceAccounts share a
+ * namespace); for a pattern, any claim it meets.
+ */
+function firstClash(claims: ScopeClaims, binding: Binding, name: string): Claim | undefined {
+  const meets = (claim: Claim) => claim.binding !== binding && overlaps(claim.name, name);
+  if (name.endsWith("*")) return claims.all.find(meets);
+  const exact = (claims.exact.get(name) ?? []).find(meets);
+  const pattern = claims.patterns.find(meets);
+  if (!exact || !pattern) return exact ?? pattern;
+  return exact.seq < pattern.seq ? exact : pattern;
 }
 
 /** Whether two names of one namespace (each a name, or a pattern `prefix*`) can meet. */
