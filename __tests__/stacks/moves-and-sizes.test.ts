@@ -60,8 +60,10 @@ function fixtureFiles(): string[] {
   const files = [join(ROOT, "bindings.yaml")];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir, { withFileTypes: true })) {
-      if (name.isDirectory()) walk(join(dir, name.name));
-      else if (name.name.endsWith(".yaml") && name.name !== "broken.yaml") files.push(join(dir, name.name));
+      // fixtures/import holds other tools' files (eksctl, AWS CLI, kubectl output), not bindings files.
+      if (name.isDirectory()) {
+        if (!(dir === FIXTURES && name.name === "import")) walk(join(dir, name.name));
+      } else if (name.name.endsWith(".yaml") && name.name !== "broken.yaml") files.push(join(dir, name.name));
     }
   };
   walk(FIXTURES);

@@ -11,6 +11,8 @@ export const UNFINISHED_MARKER = "TODO(podiam):";
 
 export function unfinishedValueProblems(source: BindingsSource, data: unknown): Problem[] {
   const problems: Problem[] = [];
+  // An alias makes the data a graph (a cycle, for an alias inside its own anchor): each object once.
+  const seen = new Set<object>();
   const visit = (value: unknown, path: FilePath): void => {
     if (typeof value === "string") {
       if (value.trimStart().startsWith(UNFINISHED_MARKER)) {
@@ -24,13 +26,13 @@ export function unfinishedValueProblems(source: BindingsSource, data: unknown): 
       }
       return;
     }
+    if (value === null || typeof value !== "object" || seen.has(value)) return;
+    seen.add(value);
     if (Array.isArray(value)) {
       value.forEach((item, i) => visit(item, [...path, i]));
       return;
     }
-    if (value !== null && typeof value === "object") {
-      for (const [key, item] of Object.entries(value)) visit(item, [...path, key]);
-    }
+    for (const [key, item] of Object.entries(value)) visit(item, [...path, key]);
   };
   visit(data, []);
   return problems;
