@@ -266,6 +266,17 @@ describe("odd trust policies (property)", () => {
     { requiredKeys: ["Effect", "Action", "Principal"] },
   );
 
+  it("a condition whose value IAM does not take (null, an empty list) keeps the role out, never dropped", () => {
+    for (const odd of [null, [], { a: 1 }]) {
+      const statement = irsa(EU, ["app/api"], "StringEquals", { IpAddress: { "aws:SourceIp": odd } });
+      const { bindings, notes } = importOf([statement]);
+      expect(bindings).toEqual([]);
+      expect(notes.some((n) => n.kind === "skipped" && /aws:SourceIp.*would widen the trust/.test(n.message))).toBe(
+        true,
+      );
+    }
+  });
+
   it("never throws, and a workload role is a binding or a note", () => {
     fc.assert(
       fc.property(fc.array(statement, { minLength: 1, maxLength: 3 }), fc.boolean(), (statements, associated) => {

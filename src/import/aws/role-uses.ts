@@ -68,6 +68,18 @@ export function candidateOf(
     });
     return { role, analysis, irsa, podIdentity, associations: kept, sourceUnits, notes };
   }
+  const unreadable = analysis.irsa.flatMap((st) => st.unreadableConditions.map((c) => `Statement[${st.index}] ${c}`));
+  if (unreadable.length > 0) {
+    // Without the condition the role would admit more than it does today.
+    for (const unit of analysis.irsa.flatMap((st) => [...st.serviceAccounts, ...st.patterns])) sourceUnits.add(unit);
+    if (sourceUnits.size === 0) sourceUnits.add("the role's ServiceAccounts");
+    notes.push({
+      at: [],
+      kind: "skipped",
+      message: `trust ${unreadable.join("; ")}: a condition value IAM does not take and podiam cannot carry; dropping the condition would widen the trust, so the role is not imported`,
+    });
+    return { role, analysis, irsa, podIdentity, associations: kept, sourceUnits, notes };
+  }
   const addon = role.tags["alpha.eksctl.io/addon-name"];
   if (addon !== undefined)
     notes.push({

@@ -24,6 +24,11 @@ export interface IrsaStatement {
   readonly patterns: readonly string[];
   /** `sub` values podiam cannot express (a wildcard in the namespace, `?`, `*` inside, another form). */
   readonly unexpressible: readonly string[];
+  /**
+   * Conditions besides sub and aud whose values a condition cannot hold (null, objects, an empty
+   * list): dropping one would widen the trust, so the role is not imported.
+   */
+  readonly unreadableConditions: readonly string[];
   /** False when the statement has no `sub` condition: every ServiceAccount of the cluster. */
   readonly hasSubject: boolean;
   /** The `aud` values (empty when there is no `aud` condition). */
@@ -196,6 +201,7 @@ function irsaStatement(
   const unexpressible: string[] = [];
   const audiences: string[] = [];
   const otherConditions: Record<string, Record<string, unknown>> = {};
+  const unreadableConditions: string[] = [];
   let hasSubject = false;
   let exactWithStringLike = false;
   const conditions = isRecord(statement.Condition) ? statement.Condition : {};
@@ -218,9 +224,9 @@ function irsaStatement(
       } else if (key === `${host}:aud` && (operator === "StringEquals" || operator === "StringLike")) {
         audiences.push(...strings(value));
         if (operator === "StringLike") exactWithStringLike = true;
-      } else {
+      } else if (isConditionValue(value)) {
         otherConditions[operator] = { ...(otherConditions[operator] ?? {}), [key]: value };
-      }
+      } else unreadableConditions.push(`${operator} ${key}: ${JSON.stringify(value) ?? String(value)}`);
     }
   }
   const cluster = clusters.find((c) => c.issuerHost === host);
@@ -232,10 +238,17 @@ function irsaStatement(
     serviceAccounts: [...serviceAccounts].sort(),
     patterns: [...patterns].sort(),
     unexpressible,
+    unreadableConditions,
     hasSubject,
     audiences,
     otherConditions,
     otherPrincipals,
     exactWithStringLike,
   };
+}
+
+/** What IAM takes as a condition's value: a string, number or boolean, or a non-empty list of them. */
+function isConditionValue(value: unknown): boolean {
+  const scalar = (v: unknown) => typeof v === "string" || typeof v === "number" || typeof v === "boolean";
+  return scalar(value) || (Array.isArray(value) && value.length > 0 && value.every(scalar));
 }
