@@ -3,7 +3,7 @@
  * (main.ts) call it too, so that a file validate refuses (lint errors included) never reaches
  * Terraform, and is refused with the same messages.
  */
-import { loadBindingsFile } from "./bindings/load";
+import { loadBindingsFile, type LoadResult } from "./bindings/load";
 import type { BindingsModel } from "./bindings/model";
 import { Problem, sortProblems } from "./bindings/problems";
 import { Io, printProblems } from "./io";
@@ -24,7 +24,14 @@ export interface Validation {
 
 /** Loads and lints the file: its problems and waived findings, in file order. */
 export function validationOf(file: string): { report: ValidationReport; model?: BindingsModel } {
-  const result = loadBindingsFile(file);
+  return validationOfLoaded(file, loadBindingsFile(file));
+}
+
+/** The same, for a file already loaded (podiam import checks the text it wrote). */
+export function validationOfLoaded(
+  file: string,
+  result: LoadResult,
+): { report: ValidationReport; model?: BindingsModel } {
   // Lint reads the model, so it runs on a file that loads.
   const findings = result.model && result.source ? lint(result.model, result.source) : [];
   const waivedOf = new Map<Problem, string | undefined>(findings.map((f) => [f.problem, f.waived]));

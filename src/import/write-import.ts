@@ -7,7 +7,7 @@ import { existsSync, writeFileSync } from "fs";
 import { noDocuments } from "../bindings/documents";
 import { loadBindings } from "../bindings/load";
 import type { Io } from "../io";
-import { lint } from "../rules/lint";
+import { validationOfLoaded } from "../validate";
 import { printImportNotes, renderImportedFile, type ImportResult } from "./imported-file";
 
 export interface WriteImportOptions {
@@ -36,11 +36,10 @@ export function writeImport(io: Io, result: ImportResult, options: WriteImportOp
   // Importers write statements, never policy documents; a file on disk may be edited to name some.
   const check = loadBindings(text, where, options.output !== undefined ? {} : { readDocument: noDocuments });
   // As validate sees it: lint errors that no waiver covers refuse the file too.
-  const findings = check.model && check.source ? lint(check.model, check.source) : [];
-  const errors = [
-    ...check.problems,
-    ...findings.filter((finding) => finding.waived === undefined).map((finding) => finding.problem),
-  ].filter((p) => p.severity === "error");
+  const { report } = validationOfLoaded(where, check);
+  const errors = report.entries
+    .filter((entry) => entry.waived === undefined && entry.problem.severity === "error")
+    .map((entry) => entry.problem);
   if (errors.length > 0) {
     io.err(
       `podiam import ${result.tool}: the file is not finished: podiam validate will report ${errors.length} error(s), starting with ${errors[0].path}: ${errors[0].message}\n`,
