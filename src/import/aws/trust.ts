@@ -5,6 +5,7 @@
  * the trust admits, so that the importer can say what it narrows. A role with neither an EKS
  * web-identity statement nor the Pod Identity principal is not a workload role.
  */
+import { serviceAccountEntryProblem, serviceAccountRefProblem } from "../../kubernetes/names";
 import type { AccountRole } from "./authorization-details";
 import type { EksCluster } from "./clusters";
 import { isRecord } from "./json-input";
@@ -77,9 +78,6 @@ const SUBJECT_PREFIX = "system:serviceaccount:";
 const POD_IDENTITY_PRINCIPAL = "pods.eks.amazonaws.com";
 /** EKS-hosted issuers; self-managed ones are recognised by a --cluster file with that issuer. */
 const EKS_ISSUER_HOST = /^oidc\.eks\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/id\/[A-Za-z0-9]+$/;
-/** A Kubernetes namespace or ServiceAccount name, as podiam's ServiceAccount references take them. */
-const K8S_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
-
 function list(value: unknown): unknown[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
@@ -100,15 +98,10 @@ export function subjectOf(value: string, like: boolean): { exact?: string; patte
   if (colon < 0) return {};
   const namespace = rest.slice(0, colon);
   const name = rest.slice(colon + 1);
-  if (!K8S_NAME.test(namespace)) return {};
+  // The rules of a binding's serviceAccounts entry: what passes them is what the file can hold.
   const wild = like && /[*?]/.test(name);
-  if (!wild) return K8S_NAME.test(name) ? { exact: `${namespace}/${name}` } : {};
-  // podiam's wildcards: `*` alone, or a prefix then `*`; no `?`, nothing after the `*`.
-  const star = name.indexOf("*");
-  if (name.includes("?") || star !== name.length - 1) return {};
-  const prefix = name.slice(0, -1);
-  if (prefix !== "" && !/^[a-z0-9][-a-z0-9.]*$/.test(prefix)) return {};
-  return { pattern: `${namespace}/${name}` };
+  if (!wild) return serviceAccountRefProblem(namespace, name) === undefined ? { exact: `${namespace}/${name}` } : {};
+  return serviceAccountEntryProblem(namespace, name) === undefined ? { pattern: `${namespace}/${name}` } : {};
 }
 
 export function analyseTrust(role: AccountRole, clusters: readonly EksCluster[]): TrustAnalysis {
